@@ -1,0 +1,100 @@
+"""Problems found in a case file, worded for people: where, what, and how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+__all__ = ["CaseFileError", "Problem", "problems_from_validation"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path} (line {self.line})" if self.line else self.path
+        return f"{where}: {self.message}" if where else self.message
+
+
+class CaseFileError(Exception):
+    """A case file that cannot be used as it is. ``problems`` says every reason found."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
+
+
+def _path(loc: Iterable[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _loc_without_unions(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Pydantic adds the type it tried (e.g. 'str') to unions; people do not need it."""
+    hidden = {"str", "int", "function-after[_check_a_number(), str]", "lax-or-strict"}
+    return tuple(p for p in loc if not (isinstance(p, str) and (p in hidden or "[" in p)))
+
+
+_WORDING = {
+    "missing": "is required and missing; add it",
+    "extra_forbidden": "is not a field the case file knows; check the spelling or remove it",
+    "bool_parsing": "must be yes or no (true or false)",
+    "bool_type": "must be yes or no (true or false)",
+    "int_parsing": "must be a whole number",
+    "string_type": "must be text",
+    "list_type": "must be a list (one '- item' per line)",
+    "model_type": "must be a group of fields (key: value lines), not a single value",
+    "dict_type": "must be a group of fields (key: value lines), not a single value",
+}
+
+
+def _message(error: dict[str, object]) -> str:
+    kind = str(error.get("type", ""))
+    if kind in _WORDING:
+        return _WORDING[kind]
+    if kind == "enum":
+        ctx = error.get("ctx") or {}
+        expected = ctx.get("expected", "") if isinstance(ctx, dict) else ""
+        return f'"{error.get("input")}" is not one of the known values; use one of {expected}'
+    if kind == "string_pattern_mismatch":
+        return f'"{error.get("input")}" is not in the expected form ({_pattern_hint(error)})'
+    if kind == "literal_error":
+        ctx = error.get("ctx") or {}
+        expected = ctx.get("expected", "") if isinstance(ctx, dict) else ""
+        return f'"{error.get("input")}" is not allowed; use {expected}'
+    if kind.startswith("string_too_short"):
+        return "must not be empty"
+    return str(error.get("msg", "is not valid"))
+
+
+def _pattern_hint(error: dict[str, object]) -> str:
+    ctx = error.get("ctx") or {}
+    pattern = ctx.get("pattern", "") if isinstance(ctx, dict) else ""
+    hints = {
+        r"^[a-z0-9][a-z0-9_-]*$": "lower-case letters, digits, - and _, e.g. 'detention-2020'",
+        r"^[A-Za-z0-9][A-Za-z0-9_-]*$": "letters, digits, - and _, e.g. 'E01'",
+        r"^[0-9A-Za-z]{11}$": "the 11 characters of the I-94 number",
+        r"^[A-Z]{3}\d{10}$": "three letters and ten digits, e.g. 'ZLA2412345678'",
+        r"^\d{12}$": "the 12 digits of the USCIS online account number",
+    }
+    return hints.get(str(pattern), f"pattern {pattern}")
+
+
+def problems_from_validation(error: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in error.errors():
+        loc = _loc_without_unions(tuple(item["loc"]))
+        problems.append(Problem(_path(loc), _message(dict(item))))
+    return problems

@@ -1,0 +1,176 @@
+"""Reading and writing case files as YAML or JSON, with problems that point at lines."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .integrity import integrity_problems
+from .migrations import MigrationError, migrate
+from .model import CaseFile
+from .problems import CaseFileError, Problem, problems_from_validation
+
+__all__ = ["dump_case", "dump_case_json", "load_case", "parse_case_text", "read_case_data"]
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def read_case_data(raw: bytes, source: str) -> Any:
+    """Decode and parse bytes into plain YAML/JSON data, or raise ``CaseFileError``."""
+    if not raw.strip():
+        raise CaseFileError(
+            source,
+            [Problem("", "the file is empty; start from 'prytulak case new' or a demo case")],
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(
+            source,
+            [
+                Problem(
+                    "",
+                    f"the file is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}); "
+                    "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+                )
+            ],
+        ) from None
+    try:
+        return _yaml().load(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or "the YAML cannot be read"
+        raise CaseFileError(
+            source,
+            [
+                Problem(
+                    "",
+                    f"malformed YAML: {what}; check indentation, colons and quotes near this line",
+                    line,
+                )
+            ],
+        ) from None
+    except YAMLError as exc:
+        raise CaseFileError(source, [Problem("", f"malformed YAML: {exc}")]) from None
+
+
+def parse_case_text(raw: bytes, source: str = "case.yaml", today: date | None = None) -> CaseFile:
+    data = read_case_data(raw, source)
+    return case_from_data(data, source, today)
+
+
+def case_from_data(data: Any, source: str, today: date | None = None) -> CaseFile:
+    if not isinstance(data, Mapping):
+        raise CaseFileError(
+            source,
+            [
+                Problem(
+                    "", "the file must be a mapping of fields (schema_version:, id:, applicant: …)"
+                )
+            ],
+        )
+    try:
+        data = migrate(dict(data))
+    except MigrationError as exc:
+        raise CaseFileError(source, [_with_line(exc.problem, data)]) from None
+    try:
+        case = CaseFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [_with_line(p, data) for p in problems_from_validation(exc)]
+        raise CaseFileError(source, problems) from None
+    problems = integrity_problems(case, today or date.today())
+    if problems:
+        raise CaseFileError(source, [_with_line(p, data) for p in problems])
+    return case
+
+
+def load_case(path: Path, today: date | None = None) -> CaseFile:
+    """Load a case from ``case.yaml``, ``case.json`` or a case folder."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "case.yaml"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseFileError(
+            str(path), [Problem("", "no such file; give the path of a case.yaml or a case folder")]
+        ) from None
+    return parse_case_text(raw, str(path), today)
+
+
+def _prune(value: Any) -> Any:
+    """Drop empty values so files stay short and readable."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def case_to_data(case: CaseFile) -> dict[str, Any]:
+    data = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+    pruned: dict[str, Any] = _prune(data)
+    return pruned
+
+
+def dump_case(case: CaseFile) -> str:
+    stream = io.StringIO()
+    stream.write("# Prytulak case file. Confidential: asylum information (8 CFR 208.6).\n")
+    _yaml().dump(case_to_data(case), stream)
+    return stream.getvalue()
+
+
+def dump_case_json(case: CaseFile) -> str:
+    return json.dumps(case_to_data(case), ensure_ascii=False, indent=2) + "\n"
+
+
+def _with_line(problem: Problem, data: Any) -> Problem:
+    line = _line_of(data, problem.path)
+    if line is None:
+        return problem
+    return Problem(problem.path, problem.message, line)
+
+
+def _line_of(data: Any, path: str) -> int | None:
+    """Best-effort line number for a dotted path such as ``claim.events[2].date``."""
+    if not path or not isinstance(data, CommentedMap):
+        return None
+    node: Any = data
+    line: int | None = None
+    for token in _tokens(path):
+        if isinstance(token, int) and isinstance(node, CommentedSeq) and token < len(node):
+            line = node.lc.item(token)[0] + 1
+            node = node[token]
+        elif isinstance(token, str) and isinstance(node, CommentedMap) and token in node:
+            line = node.lc.key(token)[0] + 1
+            node = node[token]
+        else:
+            break
+    return line
+
+
+def _tokens(path: str) -> list[str | int]:
+    tokens: list[str | int] = []
+    for part in path.replace("]", "").split("."):
+        name, *indexes = part.split("[")
+        if name:
+            tokens.append(name)
+        tokens.extend(int(i) for i in indexes if i.isdigit())
+    return tokens

@@ -1,0 +1,29 @@
+"""Shared rendering for the command line: one console, problems, exit codes."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from prytulak.case import CaseFileError
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # invalid input or blocking findings
+EXIT_USAGE = 2
+
+
+def fail_with_problems(error: CaseFileError) -> NoReturn:
+    err_console.print(f"[bold red]✗ {error.source}[/]: {len(error.problems)} problem(s)")
+    for problem in error.problems:
+        err_console.print(f"  • {problem}", markup=False)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
+    err_console.print(f"[bold red]✗[/] {message}")
+    raise typer.Exit(code)

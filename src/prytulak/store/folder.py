@@ -1,0 +1,96 @@
+"""A case is a folder: ``case.yaml`` plus ``evidence/``.
+
+Saves are atomic: the new text goes to a temporary file in the same folder, is flushed and
+fsync'd, and then renamed over ``case.yaml`` (and the folder fsync'd), so a crash at any moment
+leaves either the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from prytulak.case import CaseFile, dump_case, load_case
+
+__all__ = ["CaseFolder", "atomic_write", "create_case_folder", "save_case"]
+
+CASE_FILE = "case.yaml"
+EVIDENCE_DIR = "evidence"
+
+
+@dataclass(frozen=True)
+class CaseFolder:
+    path: Path
+
+    @property
+    def case_file(self) -> Path:
+        return self.path / CASE_FILE
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.path / EVIDENCE_DIR
+
+    def load(self, today: date | None = None) -> CaseFile:
+        return load_case(self.case_file, today)
+
+    def save(self, case: CaseFile) -> None:
+        save_case(self.path, case)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_case(folder: Path, case: CaseFile) -> Path:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / EVIDENCE_DIR).mkdir(exist_ok=True)
+    target = folder / CASE_FILE
+    atomic_write(target, dump_case(case).encode("utf-8"))
+    return target
+
+
+def create_case_folder(folder: Path, case: CaseFile) -> CaseFolder:
+    """Make a new case folder; refuse to overwrite an existing case."""
+    folder = Path(folder)
+    if (folder / CASE_FILE).exists():
+        raise FileExistsError(
+            f"{folder / CASE_FILE} already exists; choose another folder or edit that case"
+        )
+    save_case(folder, case)
+    return CaseFolder(folder)

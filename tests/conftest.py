@@ -1,0 +1,44 @@
+"""Shared fixtures: the demo cases, loaded fresh for each test."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from prytulak.case import CaseFile, load_case
+
+DEMO_ROOT = Path(__file__).resolve().parents[1] / "src" / "prytulak" / "demo" / "cases"
+DEMO_NAMES = ("protester", "journalist", "lgbt-believer")
+TODAY = date(2026, 11, 26)
+"""The 'today' the tests run on, so results do not drift with the calendar."""
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture(params=DEMO_NAMES)
+def demo_name(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+def demo_case(demo_name: str) -> CaseFile:
+    return load_case(DEMO_ROOT / demo_name, today=TODAY)
+
+
+def load_demo(name: str) -> CaseFile:
+    return load_case(DEMO_ROOT / name, today=TODAY)
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path, demo_name: str) -> Path:
+    """A writable copy of a demo case folder."""
+    target = tmp_path / demo_name
+    shutil.copytree(DEMO_ROOT / demo_name, target)
+    return target
