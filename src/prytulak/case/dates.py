@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError, core_schema
 __all__ = ["PartialDate", "Precision", "parse_partial_date"]
 
 _SINGLE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
-_DOTTED = re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$")
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
 _SLASHED_US = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$")
 JSON_PATTERN = r"^~?\d{4}(-\d{2}(-\d{2})?)?(/~?\d{4}(-\d{2}(-\d{2})?)?)?$"
 
@@ -105,8 +105,10 @@ class PartialDate:
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {
-            "type": "string",
-            "pattern": JSON_PATTERN,
+            "anyOf": [
+                {"type": "string", "pattern": JSON_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "YYYY-MM-DD, YYYY-MM or YYYY; prefix ~ when approximate; "
             "two of these joined by / for a range",
             "examples": ["2020-08-10", "2020-08", "~2021", "2020-08-10/2020-08-25"],

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,7 +20,8 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path} (line {self.line})" if self.line else self.path
+        line = f"line {self.line}" if self.line else ""
+        where = f"{self.path} ({line})" if self.path and line else self.path or line
         return f"{where}: {self.message}" if where else self.message
 
 
@@ -62,12 +66,16 @@ _WORDING = {
 
 def _message(error: dict[str, object]) -> str:
     kind = str(error.get("type", ""))
+    if kind == "extra_forbidden":
+        return _WORDING[kind] + _did_you_mean(error)
     if kind in _WORDING:
         return _WORDING[kind]
     if kind == "enum":
         ctx = error.get("ctx") or {}
         expected = ctx.get("expected", "") if isinstance(ctx, dict) else ""
-        return f'"{error.get("input")}" is not one of the known values; use one of {expected}'
+        choices = re.findall(r"'([^']+)'", str(expected))
+        hint = _did_you_mean_value(str(error.get("input")), choices)
+        return f'"{error.get("input")}" is not one of the known values; use one of {expected}{hint}'
     if kind == "string_pattern_mismatch":
         return f'"{error.get("input")}" is not in the expected form ({_pattern_hint(error)})'
     if kind == "literal_error":
@@ -77,6 +85,50 @@ def _message(error: dict[str, object]) -> str:
     if kind.startswith("string_too_short"):
         return "must not be empty"
     return str(error.get("msg", "is not valid"))
+
+
+def _did_you_mean(error: dict[str, object]) -> str:
+    loc = error.get("loc") or ()
+    if not isinstance(loc, tuple) or not loc:
+        return ""
+    names = _fields_at(tuple(loc[:-1]))
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _did_you_mean_value(given: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(given, choices, n=1, cutoff=0.5)
+    if not close:
+        close = [c for c in choices if given and c.startswith(given[:4])][:1]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(loc: tuple[object, ...]) -> list[str]:
+    """The field names the case-file schema allows at ``loc`` (e.g. ('applicant', 'name'))."""
+    from .schema import case_json_schema
+
+    schema = case_json_schema()
+    defs = schema.get("$defs", {})
+    node = _resolve(schema, defs)
+    for part in loc:
+        if isinstance(part, int):
+            node = _resolve(node.get("items", {}), defs)
+        else:
+            node = _resolve(node.get("properties", {}).get(part, {}), defs)
+    return sorted(node.get("properties", {}))
+
+
+def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """Follow $ref and pick the object branch of ``X | None`` unions."""
+    for _ in range(10):
+        if "$ref" in node:
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1], {})
+        elif "anyOf" in node:
+            branches = [b for b in node["anyOf"] if b.get("type") != "null"]
+            node = branches[0] if branches else {}
+        else:
+            break
+    return node
 
 
 def _pattern_hint(error: dict[str, object]) -> str:

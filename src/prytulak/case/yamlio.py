@@ -85,18 +85,19 @@ def case_from_data(data: Any, source: str, today: date | None = None) -> CaseFil
                 )
             ],
         )
+    original = data  # keeps line numbers for messages
     try:
         data = migrate(dict(data))
     except MigrationError as exc:
-        raise CaseFileError(source, [_with_line(exc.problem, data)]) from None
+        raise CaseFileError(source, [_with_line(exc.problem, original)]) from None
     try:
         case = CaseFile.model_validate(data)
     except ValidationError as exc:
-        problems = [_with_line(p, data) for p in problems_from_validation(exc)]
+        problems = [_with_line(p, original) for p in problems_from_validation(exc)]
         raise CaseFileError(source, problems) from None
     problems = integrity_problems(case, today or date.today())
     if problems:
-        raise CaseFileError(source, [_with_line(p, data) for p in problems])
+        raise CaseFileError(source, [_with_line(p, original) for p in problems])
     return case
 
 

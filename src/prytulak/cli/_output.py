@@ -20,10 +20,10 @@ EXIT_USAGE = 2
 def fail_with_problems(error: CaseFileError) -> NoReturn:
     err_console.print(f"[bold red]✗ {error.source}[/]: {len(error.problems)} problem(s)")
     for problem in error.problems:
-        err_console.print(f"  • {problem}", markup=False)
+        err_console.print(f"  • {problem}", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_INVALID)
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    err_console.print(f"[bold red]✗[/] {message}")
+    err_console.print(f"[bold red]✗[/] {message}", soft_wrap=True)
     raise typer.Exit(code)

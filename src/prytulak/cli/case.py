@@ -56,7 +56,7 @@ def validate(
             bad += 1
             console.print(f"[bold red]✗ {error.source}[/]: {len(error.problems)} problem(s)")
             for problem in error.problems:
-                console.print(f"  • {problem}", markup=False)
+                console.print(f"  • {problem}", markup=False, soft_wrap=True)
             continue
         console.print(f"[green]✓[/] {path}: valid ({case.applicant.name.full()})")
     if bad:

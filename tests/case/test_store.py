@@ -1,0 +1,87 @@
+"""Saving a case never leaves a half-written file, even when the process dies mid-save."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from prytulak.case import load_case
+from prytulak.store import CaseFolder, create_case_folder, save_case
+from prytulak.store import folder as folder_module
+from tests.conftest import TODAY, load_demo
+
+
+def test_save_and_load(tmp_path: Path) -> None:
+    case = load_demo("journalist")
+    save_case(tmp_path / "c", case)
+    assert (tmp_path / "c" / "evidence").is_dir()
+    assert load_case(tmp_path / "c", today=TODAY) == case
+
+
+def test_case_file_is_private_by_default(tmp_path: Path) -> None:
+    save_case(tmp_path / "c", load_demo("protester"))
+    assert (tmp_path / "c" / "case.yaml").stat().st_mode & 0o077 == 0
+
+
+def test_crash_during_write_keeps_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = load_demo("protester")
+    folder = tmp_path / "c"
+    save_case(folder, case)
+    before = (folder / "case.yaml").read_bytes()
+
+    def crash(fd: int) -> None:
+        raise OSError("simulated power loss during fsync")
+
+    changed = case.model_copy(update={"notes": "edited"})
+    monkeypatch.setattr(folder_module.os, "fsync", crash)
+    with pytest.raises(OSError, match="simulated"):
+        save_case(folder, changed)
+    monkeypatch.undo()
+    assert (folder / "case.yaml").read_bytes() == before
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_crash_before_rename_keeps_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = load_demo("protester")
+    folder = tmp_path / "c"
+    save_case(folder, case)
+    before = (folder / "case.yaml").read_bytes()
+
+    def die(src: object, dst: object) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C at the worst moment
+
+    monkeypatch.setattr(folder_module.os, "replace", die)
+    with pytest.raises(KeyboardInterrupt):
+        save_case(folder, case.model_copy(update={"notes": "edited"}))
+    monkeypatch.undo()
+    assert (folder / "case.yaml").read_bytes() == before
+
+
+def test_killed_child_process_leaves_old_or_new(tmp_path: Path) -> None:
+    """A real process killed with SIGKILL right after writing the temp file."""
+    case = load_demo("protester")
+    folder = tmp_path / "c"
+    save_case(folder, case)
+    before = (folder / "case.yaml").read_bytes()
+    pid = os.fork()
+    if pid == 0:  # child: write the temporary file, then die before renaming
+        folder_module.os.replace = lambda *a: os.kill(os.getpid(), 9)  # type: ignore[assignment]
+        save_case(folder, case.model_copy(update={"notes": "edited"}))
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
+    assert (folder / "case.yaml").read_bytes() == before
+
+
+def test_new_folder_refuses_to_overwrite(tmp_path: Path) -> None:
+    case = load_demo("protester")
+    create_case_folder(tmp_path / "c", case)
+    with pytest.raises(FileExistsError, match="already exists"):
+        create_case_folder(tmp_path / "c", case)
+    assert CaseFolder(tmp_path / "c").load(TODAY) == case
