@@ -1,0 +1,60 @@
+"""Questions about a case that several checks ask: where and when was the applicant?"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from prytulak.case import CaseFile, PartialDate
+
+__all__ = ["age_on", "filing_date", "in_belarus", "last_departure", "one_year_deadline"]
+
+_US_STATE = re.compile(r",\s*[A-Z]{2}\b")
+_ABROAD_WORDS = (
+    "united states", "usa", "lithuania", "poland", "georgia", "ukraine", "russia", "latvia",
+    "germany", "turkey", "mexico", "vilnius", "warsaw", "tbilisi",
+)  # fmt: skip
+
+
+def in_belarus(case: CaseFile, place: str) -> bool:
+    """Whether a place written in the case is inside Belarus (best effort, errs towards yes)."""
+    lowered = place.lower()
+    if "belarus" in lowered:
+        return True
+    foreign = {t.country.lower() for t in case.travel.third_countries}
+    if any(word in lowered for word in (*_ABROAD_WORDS, *foreign)):
+        return False
+    return _US_STATE.search(place) is None
+
+
+def last_departure(case: CaseFile) -> PartialDate | None:
+    """The last time the applicant left Belarus without coming back."""
+    final = [d for d in case.travel.departures if d.returned is None]
+    if not final:
+        return None
+    return max(final, key=lambda d: d.date.sort_key()).date
+
+
+def one_year_deadline(case: CaseFile) -> date | None:
+    """Last arrival plus one year (no weekend roll-forward: the law engine refines it)."""
+    arrival = case.travel.last_arrival()
+    if arrival is None or arrival.date.exact is None:
+        return None
+    day = arrival.date.exact
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+def filing_date(case: CaseFile, today: date) -> date:
+    """When the I-589 was, or will be, filed: filed, else planned, else today."""
+    for value in (case.filing.filed_on, case.filing.planned_filing_date):
+        if value is not None:
+            return value.latest
+    return today
+
+
+def age_on(birth: PartialDate, day: date) -> int:
+    born = birth.earliest
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

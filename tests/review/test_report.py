@@ -1,0 +1,65 @@
+"""The review report in its three formats, and the command's exit code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prytulak.cli.main import app
+from prytulak.review import review
+from prytulak.review.render import report_html, report_json, report_text
+from tests.conftest import DEMO_ROOT, TODAY, load_demo
+
+runner = CliRunner()
+
+
+def _declaration_case(tmp_path: Path) -> Path:
+    folder = tmp_path / "protester"
+    shutil.copytree(DEMO_ROOT / "protester", folder)
+    (folder / "declaration.txt").write_text("1. I was never arrested.\n", encoding="utf-8")
+    return folder
+
+
+def test_text_json_html_carry_the_same_findings(tmp_path: Path) -> None:
+    case = load_demo("protester")
+    report = review(case, today=TODAY, declaration="I have never been detained.")
+    text, payload = report_text(report), json.loads(report_json(report))
+    html = report_html(report)
+    assert payload["counts"]["blocking"] == 1
+    first = payload["findings"][0]
+    assert first["code"] == "declaration.denies-detention"
+    assert first["location"]["text"] == "declaration (line 1)"
+    assert "[blocking]" in text and "declaration (line 1)" in text
+    assert "not legal advice" in text and "not legal advice" in payload["disclaimer"]
+    assert '<li class="blocking">' in html and "not legal advice" in html
+
+
+def test_html_escapes_case_content() -> None:
+    report = review(load_demo("protester"), today=TODAY, declaration="<script>never arrested")
+    assert "<script>" not in report_html(report)
+
+
+def test_cli_exit_code_follows_blocking_findings(tmp_path: Path) -> None:
+    clean = runner.invoke(app, ["review", str(DEMO_ROOT / "protester"), "--as-of", "2026-11-26"])
+    assert clean.exit_code == 0, clean.output
+    blocked = runner.invoke(app, ["review", str(_declaration_case(tmp_path))])
+    assert blocked.exit_code == 1
+    assert "never arrested" in blocked.output
+
+
+def test_cli_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "review.json"
+    result = runner.invoke(
+        app, ["review", str(DEMO_ROOT / "journalist"), "--format", "json", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["case"] == "demo-zhukava"
+
+
+def test_cli_bad_as_of_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["review", str(DEMO_ROOT / "protester"), "--as-of", "2026-11"])
+    assert result.exit_code == 2
+    assert "full date" in result.output

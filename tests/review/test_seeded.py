@@ -1,0 +1,207 @@
+"""Inconsistencies seeded into copies of the demo cases are each found, at the right place."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+
+from prytulak.case import CaseFile, dump_case_json, parse_case_text
+from prytulak.review import DocumentPage, DocumentText, Severity, review
+from tests.conftest import TODAY, load_demo
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Seed:
+    name: str
+    demo: str
+    change: Callable[[Data], None]
+    code: str
+    at: str
+    documents: tuple[DocumentText, ...] = field(default=())
+    declaration: str | None = None
+
+
+def _set(path: str, value: Any) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        if value is _DELETE:
+            del node[int(last) if last.isdigit() else last]
+        else:
+            node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+def _do(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for step in changes:
+            step(data)
+
+    return change
+
+
+def _append(path: str, value: Any) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        node: Any = data
+        for part in path.split("."):
+            node = node[int(part)] if part.isdigit() else node[part]
+        node.append(value)
+
+    return change
+
+
+_DELETE = object()
+
+
+def _doc(evidence_id: str, text: str, taken_on: date | None = None) -> DocumentText:
+    return DocumentText(evidence_id, f"{evidence_id}.pdf", (DocumentPage(1, text),), taken_on)
+
+
+SEEDS = [
+    Seed("detention after leaving", "protester",
+         _do(_set("claim.events.1.date", "2022-04-10"), _set("claim.events.1.end", "2022-04-13"),
+             _set("evidence.3.document_date", "2022-04-14")),
+         "timeline.event-after-departure", "claim.events[1].date"),
+    Seed("arrival before departure", "protester", _set("travel.us_entries.0.date", "2022-03-01"),
+         "timeline.entry-before-departure", "travel.us_entries[0].date"),
+    Seed("third country before leaving", "protester",
+         _set("travel.third_countries.0.arrived", "2022-02-01"),
+         "timeline.third-country-order", "travel.third_countries[0].arrived"),
+    Seed("arrest length vs dates", "journalist", _set("claim.events.3.end", "2022-01-27"),
+         "timeline.detention-length", "claim.events[3].end"),
+    Seed("narrative date vs event date", "protester",
+         _do(_set("claim.events.1.date", "2020-08-12")),
+         "timeline.narrative-date", "claim.events[1].narrative"),
+    Seed("return to Belarus unexplained", "protester",
+         _append("travel.departures", {"date": "2021-06-01", "returned": "2021-06-20"}),
+         "timeline.return-unexplained", "travel.departures[1].purpose_of_return"),
+    Seed("same event twice", "protester",
+         lambda d: d["claim"]["events"].append({**d["claim"]["events"][1], "id": "copy"}),
+         "timeline.duplicate-event", "claim.events[5]"),
+    Seed("gap in residences", "journalist", _set("history.residences.2.to", "2021-10"),
+         "history.residence-gap", "history.residences[1].from"),
+    Seed("overlapping residences", "protester", _set("history.residences.0.from", "2025-06"),
+         "history.residence-overlap", "history.residences[0].from"),
+    Seed("Belarusian address ends long before departure", "protester",
+         _set("history.residences.2.to", "2021-05"),
+         "history.belarus-residence-vs-departure", "history.residences[2].to"),
+    Seed("job in Belarus after leaving", "protester", _set("history.employment.1.to", "2023-06"),
+         "history.work-in-belarus-after-departure", "history.employment[1].to"),
+    Seed("two jobs at once", "protester", _set("history.employment.0.from", "2021-09"),
+         "history.employment-overlap", "history.employment[0].from"),
+    Seed("two current addresses", "protester",
+         _set("history.residences.0.address.street", "1 Other St"),
+         "history.current-address-mismatch", "history.residences[0].address"),
+    Seed("married without spouse", "protester", _set("applicant.marital_status", "married"),
+         "family.marital-status", "applicant.marital_status"),
+    Seed("included child over 21", "journalist",
+         _set("family.children.0.birth.date", "2003-01-01"),
+         "family.derivative-eligibility", "family.children[0].include_in_application"),
+    Seed("included spouse not in the US", "journalist",
+         _set("family.spouse.location", "in_belarus"),
+         "family.derivative-eligibility", "family.spouse.location"),
+    Seed("child born when the parent was 7", "journalist",
+         _set("family.children.0.birth.date", "1995-01-01"),
+         "family.implausible-age", "family.children[0].birth.date"),
+    Seed("father missing", "protester", _set("family.relatives.1", _DELETE),
+         "family.parents-missing", "family.relatives"),
+    Seed("ground with no event", "protester",
+         _set("claim.grounds", ["political_opinion", "religion"]),
+         "claim.ground-without-support", "claim.grounds[1]"),
+    Seed("event ground not claimed", "lgbt-believer",
+         _set("claim.events.1.grounds", ["religion", "political_opinion"]),
+         "claim.ground-not-claimed", "claim.events[1].grounds"),
+    Seed("social group undefined", "lgbt-believer", _set("claim.social_groups", []),
+         "claim.ground-undefined", "claim.social_groups"),
+    Seed("beating with no persecutor", "protester", _set("claim.events.1.actors", []),
+         "claim.missing-persecutor", "claim.events[1].actors"),
+    Seed("no fear of return", "protester", _set("claim.fears", []),
+         "claim.no-fear", "claim.fears"),
+    Seed("torture feared, CAT not asked", "protester", _set("claim.apply_for_cat", False),
+         "claim.torture-without-cat", "claim.apply_for_cat"),
+    Seed("persecutor bar answered yes, unexplained", "protester",
+         _set("claim.bars.harmed_others", True),
+         "claim.bar-unexplained", "claim.bars.harmed_others_explanation"),
+    Seed("late filing with no exception", "lgbt-believer", _set("claim.late_filing", _DELETE),
+         "claim.late-unexplained", "claim.late_filing"),
+    Seed("religion unanswered", "protester", _set("applicant.religion", _DELETE),
+         "completeness.unanswered", "applicant.religion"),
+    Seed("no I-94 number", "protester", _set("travel.us_entries.0.i94", _DELETE),
+         "completeness.i94-missing", "travel.us_entries[0].i94"),
+    Seed("medical record before the beating", "protester",
+         _set("evidence.3.document_date", "2020-08-01"),
+         "evidence.document-before-event", "claim.events[1].date"),
+    Seed("medical record months later", "protester",
+         _set("evidence.3.document_date", "2020-11-02"),
+         "evidence.medical-long-after", "evidence E04"),
+    Seed("evidence that proves nothing", "protester",
+         _append("evidence", {"id": "E12", "title": "Letter from a friend", "kind": "letter"}),
+         "evidence.unreferenced", "evidence E12"),
+    Seed("unavailable without a reason", "protester", _set("evidence.4.available", False),
+         "evidence.unavailable-unexplained", "evidence[4].notes"),
+    Seed("treated but no medical record", "protester", _set("claim.events.1.evidence", ["E05"]),
+         "gaps.medical-missing", "claim.events[1].evidence"),
+    Seed("no country conditions evidence", "protester",
+         _do(_set("evidence.9", _DELETE), _set("claim.fears.0.evidence", ["E09"])),
+         "gaps.case-level", "evidence"),
+    Seed("search record dated two days later", "protester", lambda d: None,
+         "text.date-mismatch", "evidence E07 (E07.pdf), page 1, line 2",
+         documents=(_doc("E07", "ПРОТОКОЛ ОБЫСКА\nг. Минск, 17 марта 2022 г.\nначат в 06:05"),)),
+    Seed("ruling says 10 days, case says 15", "journalist", lambda d: None,
+         "text.duration-mismatch", "evidence E07 (E07.pdf), page 1, line 3",
+         documents=(_doc("E07", "ПОСТАНОВЛЕНИЕ\n17.01.2022\nарест сроком на 10 суток"),)),
+    Seed("photo taken on another day", "protester", lambda d: None,
+         "text.photo-date", "evidence E03 (E03.pdf)",
+         documents=(_doc("E03", "", taken_on=date(2020, 8, 20)),)),
+    Seed("declaration denies any arrest", "protester", lambda d: None,
+         "declaration.denies-detention", "declaration (line 2)",
+         declaration="1. My name is Yauhen Kazlou.\n2. I have never been arrested in Belarus.\n"),
+]  # fmt: skip
+
+
+def _seeded(seed: Seed) -> CaseFile:
+    data = json.loads(dump_case_json(load_demo(seed.demo)))
+    seed.change(data)
+    return parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+
+
+def test_at_least_25_kinds() -> None:
+    assert len({s.code for s in SEEDS}) >= 25
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name for s in SEEDS])
+def test_seeded_inconsistency_is_found_at_its_place(seed: Seed) -> None:
+    report = review(
+        _seeded(seed), today=TODAY, documents=seed.documents, declaration=seed.declaration
+    )
+    assert report.failed_checks == ()
+    hits = [f for f in report.findings if f.code == seed.code]
+    assert hits, f"{seed.code} not found; got {sorted(report.codes())}"
+    assert seed.at in [str(f.location) for f in hits], [str(f.location) for f in hits]
+    clean = review(load_demo(seed.demo), today=TODAY)
+    assert seed.code not in clean.codes() or seed.code.startswith("gaps."), (
+        "the seed must be what raises it"
+    )
+
+
+def test_clean_demo_cases_raise_no_blocking_findings(demo_case: CaseFile) -> None:
+    report = review(demo_case, today=TODAY)
+    assert report.failed_checks == ()
+    assert report.blocking == (), [f.message for f in report.blocking]
+    assert report.count(Severity.WARNING) <= 2
+
+
+def test_findings_are_ordered_by_severity() -> None:
+    case = _seeded(SEEDS[0])
+    severities = [f.severity for f in review(case, today=TODAY).findings]
+    assert severities == sorted(severities, reverse=True)
