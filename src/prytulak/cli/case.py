@@ -112,7 +112,7 @@ def render_case_summary(case: CaseFile, today: date | None = None) -> None:
 def deadline_lines(case: CaseFile, today: date) -> list[str]:
     """Deadlines to show; the law engine supplies them once installed (see prytulak.law)."""
     try:
-        from prytulak.law import deadline_summary  # type: ignore[attr-defined]
+        from prytulak.law import deadline_summary
     except ImportError:
         return _provisional_one_year(case, today)
     lines: list[str] = deadline_summary(case, today)

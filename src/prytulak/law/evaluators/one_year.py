@@ -1,0 +1,153 @@
+"""The one-year filing deadline (INA 208(a)(2)(B)) and its exceptions (INA 208(a)(2)(D))."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..assessment import DatedDeadline, Finding, Status, UsedValue
+from ..deadlines import add_years, roll_forward
+from .context import Context
+
+__all__ = ["RULES", "OneYear", "compute_one_year"]
+
+SOON_DAYS = 30
+"""Fewer days left than this: flagged as urgent."""
+ADULT_AGE = 18
+
+
+@dataclass(frozen=True)
+class OneYear:
+    arrival: date
+    counted_from: date
+    anniversary: date
+    last_day: date
+    values: tuple[UsedValue, ...]
+
+    @property
+    def rolled(self) -> bool:
+        return self.last_day != self.anniversary
+
+
+def compute_one_year(ctx: Context, arrival: date) -> OneYear | None:
+    floor = ctx.book.value("one_year.count_from_floor", date.max, ctx.assumed)
+    counted_from = arrival
+    if floor is not None and arrival < date.fromisoformat(str(floor.value)):
+        counted_from = date.fromisoformat(str(floor.value))
+    period = ctx.value("one_year.period_years", counted_from)
+    if period is None:
+        return None
+    anniversary = add_years(counted_from, int(period.value))
+    roll = ctx.value("one_year.roll_forward", anniversary)
+    last_day = roll_forward(anniversary) if roll is not None and roll.value else anniversary
+    applied_floor = floor if counted_from != arrival else None
+    applied_roll = roll if last_day != anniversary else None
+    used = tuple(v for v in (period, applied_floor, applied_roll) if v is not None)
+    return OneYear(arrival, counted_from, anniversary, last_day, used)
+
+
+def _params(ctx: Context, year: OneYear, reference: date) -> dict[str, str | int | date]:
+    planned = ctx.case.filing.planned_filing_date
+    return {
+        "arrival": year.arrival,
+        "anniversary": year.anniversary,
+        "last_day": year.last_day,
+        "days_left": (year.anniversary - reference).days,
+        "days_late": (reference - year.last_day).days,
+        "filed": reference,
+        "day_number": (reference - year.counted_from).days,
+        "planned": planned.text if planned else "-",
+    }
+
+
+def _deadlines(ctx: Context, year: OneYear) -> list[DatedDeadline]:
+    days = [ctx.deadline("one_year", year.anniversary, "deadline.one_year", False)]
+    if year.rolled:
+        days.append(ctx.deadline("one_year_rolled", year.last_day, "deadline.one_year", True))
+    return days
+
+
+def _inexact(ctx: Context) -> Finding:
+    arrival = ctx.facts.arrival
+    assert arrival is not None
+    earliest = compute_one_year(ctx, arrival.date.earliest)
+    latest = compute_one_year(ctx, arrival.date.latest)
+    params: dict[str, str | int | date] = {"arrival": arrival.date.text}
+    deadlines = []
+    if earliest and latest:
+        params |= {"earliest": earliest.anniversary, "latest": latest.anniversary}
+        deadlines.append(ctx.deadline("one_year", earliest.anniversary, "deadline.one_year", True))
+    return ctx.finding(
+        "deadline.one_year",
+        Status.UNKNOWN,
+        "inexact" if earliest else "no_rule",
+        params,
+        values=earliest.values if earliest else (),
+        facts=["travel.us_entries[].date"],
+        deadlines=deadlines,
+    )
+
+
+def one_year(ctx: Context) -> list[Finding]:
+    arrival = ctx.facts.arrival
+    if arrival is None:
+        return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_arrival")]
+    if arrival.date.exact is None:
+        return [_inexact(ctx)]
+    year = compute_one_year(ctx, arrival.date.exact)
+    if year is None:
+        return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_rule")]
+    filed = ctx.facts.filed_on
+    reference = filed or ctx.as_of
+    status, variant = _status(ctx, year, filed, reference)
+    exceptions = _exceptions(ctx, year, reference) if status is Status.NOT_MET else []
+    if exceptions:
+        status, variant = Status.AT_RISK, "late_exception"
+    main = ctx.finding(
+        "deadline.one_year",
+        status,
+        variant,
+        _params(ctx, year, reference),
+        values=year.values,
+        facts=["travel.us_entries[].date", "filing.filed_on"],
+        deadlines=_deadlines(ctx, year) if filed is None else [],
+    )
+    return [main, *exceptions, *_minor(ctx, year)]
+
+
+def _status(ctx: Context, year: OneYear, filed: date | None, reference: date) -> tuple[Status, str]:
+    if reference <= year.anniversary:
+        if filed is not None:
+            return Status.MET, "filed_timely"
+        planned = ctx.case.filing.planned_filing_date
+        if planned is not None and planned.latest > year.anniversary:
+            return Status.AT_RISK, "planned_late"
+        if (year.anniversary - reference).days < SOON_DAYS:
+            return Status.AT_RISK, "soon"
+        return Status.MET, "open"
+    if reference <= year.last_day:
+        return Status.AT_RISK, "filed_rolled" if filed else "rolled_open"
+    return Status.NOT_MET, "late"
+
+
+def _exceptions(ctx: Context, year: OneYear, reference: date) -> list[Finding]:
+    from .exceptions import changed_circumstances, extraordinary, lawful_status
+
+    found = [
+        changed_circumstances(ctx, year.arrival, reference),
+        lawful_status(ctx, year.anniversary, reference),
+        extraordinary(ctx, reference),
+    ]
+    return [f for f in found if f is not None]
+
+
+def _minor(ctx: Context, year: OneYear) -> list[Finding]:
+    birth = ctx.case.applicant.birth
+    if birth is None or birth.date.exact is None:
+        return []
+    if add_years(birth.date.exact, ADULT_AGE) <= year.arrival:
+        return []
+    return [ctx.finding("deadline.minor", Status.AT_RISK, "minor", {"arrival": year.arrival})]
+
+
+RULES = (one_year,)

@@ -1,0 +1,174 @@
+"""The refugee definition: protected ground, social group, persecutor, past harm, nexus."""
+
+from __future__ import annotations
+
+from prytulak.case import Ground
+
+from ..assessment import Finding, Status
+from ..facts import PROTECTED_GROUNDS
+from ..wording import Terms
+from .context import Context
+
+__all__ = ["RULES"]
+
+SEVERE_EVENT_POINTS = 3
+"""An event this heavy (e.g. detention with a beating) is screened as likely persecution."""
+CUMULATIVE_POINTS = 3
+"""Harms across events that together reach this are flagged for the cumulative analysis."""
+
+
+def protected_ground(ctx: Context) -> Finding:
+    grounds = sorted(g.value for g in ctx.facts.grounds & PROTECTED_GROUNDS)
+    if not grounds:
+        variant = "only_cat" if Ground.TORTURE_CONVENTION in ctx.facts.grounds else "none"
+        status = Status.NOT_MET if variant == "only_cat" else Status.UNKNOWN
+        return ctx.finding("refugee.protected_ground", status, variant, facts=["claim.grounds"])
+    political = Ground.POLITICAL_OPINION.value in grounds
+    return ctx.finding(
+        "refugee.protected_ground",
+        Status.MET,
+        "political" if political else "met",
+        {"grounds": Terms.of("ground", grounds)},
+        facts=["claim.grounds", "claim.events[].grounds"],
+    )
+
+
+def social_group(ctx: Context) -> Finding | None:
+    if Ground.PARTICULAR_SOCIAL_GROUP not in ctx.facts.grounds:
+        return None
+    groups = ctx.case.claim.social_groups
+    if not groups:
+        return ctx.finding("refugee.social_group", Status.UNKNOWN, "undefined")
+    table = ctx.book.table("social_groups")
+    for text in groups:
+        for entry in table.entries:
+            if entry.matches_text(text):
+                status = Status.MET if entry.outcome == "recognized" else Status.AT_RISK
+                return ctx.finding(
+                    "refugee.social_group",
+                    status,
+                    entry.outcome,
+                    {"group": text, "precedent": entry.citation},
+                    values=[ctx.table_value(table, entry, ctx.as_of)],
+                    facts=["claim.social_groups"],
+                )
+    return ctx.finding(
+        "refugee.social_group",
+        Status.AT_RISK,
+        "arguable",
+        {"group": groups[0], "precedent": table.citation},
+        facts=["claim.social_groups"],
+    )
+
+
+def persecutor(ctx: Context) -> Finding:
+    acting = {a.id: a for h in ctx.facts.harm_events for a in h.actors}
+    feared = {
+        a.id: a
+        for f in ctx.case.claim.fears
+        for a in (ctx.case.claim.actor(i) for i in f.from_whom)
+        if a is not None
+    }
+    everyone = {**acting, **feared}
+    if not everyone:
+        return ctx.finding("refugee.persecutor", Status.UNKNOWN, "none")
+    state = sorted({a.kind.value for a in everyone.values() if a.is_state})
+    if state:
+        return ctx.finding(
+            "refugee.persecutor",
+            Status.MET,
+            "state",
+            {"actors": Terms.of("actor", state)},
+            facts=["claim.actors[].kind"],
+        )
+    private = sorted({a.kind.value for a in everyone.values()})
+    return ctx.finding(
+        "refugee.persecutor",
+        Status.AT_RISK,
+        "private",
+        {"actors": Terms.of("actor", private)},
+        facts=["claim.actors[].kind"],
+    )
+
+
+def past_persecution(ctx: Context) -> Finding:
+    harmed = [h for h in ctx.facts.harm_events if h.points > 0 or h.severe]
+    if not ctx.facts.harm_events:
+        return ctx.finding("refugee.past_persecution", Status.UNKNOWN, "none")
+    table = ctx.book.table("harms")
+    used = [
+        ctx.table_value(table, entry, ctx.as_of)
+        for entry in table.entries
+        if any(entry.key in (x.value for x in h.event.harms) for h in harmed)
+    ]
+    heavy = [h for h in harmed if h.severe or h.points >= SEVERE_EVENT_POINTS]
+    params = {
+        "events": ", ".join(f"{h.event.id} ({h.event.date})" for h in (heavy or harmed)) or "-",
+        "count": len(harmed),
+    }
+    facts = [f"claim.events[{h.event.id}]" for h in ctx.facts.harm_events]
+    if heavy:
+        status, variant = Status.MET, "likely"
+    elif ctx.facts.total_points >= CUMULATIVE_POINTS or any(h.serious for h in harmed):
+        status, variant = Status.AT_RISK, "cumulative"
+    else:
+        status, variant = Status.NOT_MET, "below"
+    return ctx.finding(
+        "refugee.past_persecution", status, variant, params, values=used, facts=facts
+    )
+
+
+def nexus(ctx: Context) -> Finding:
+    harmed = [h for h in ctx.facts.harm_events if h.points > 0 or h.severe]
+    on = ctx.facts.filed_on or ctx.as_of
+    test = ctx.value("nexus.test", on)
+    if not harmed:
+        return ctx.finding("refugee.nexus", Status.UNKNOWN, "none", values=[test])
+    with_ground = [h for h in harmed if h.grounds]
+    if not with_ground:
+        return ctx.finding("refugee.nexus", Status.AT_RISK, "no_ground", values=[test])
+    political_articles = {e.key for e in ctx.book.table("charges").entries}
+    motive = [
+        h
+        for h in with_ground
+        if h.event.stated_reason
+        or any(f"{c.code.value}:{c.article}" in political_articles for c in h.event.charges)
+    ]
+    params = {"test": str(test.value) if test else "at least one central reason"}
+    if motive:
+        params["events"] = ", ".join(h.event.id for h in motive)
+        return ctx.finding("refugee.nexus", Status.MET, "motive", params, values=[test])
+    params["events"] = ", ".join(h.event.id for h in with_ground)
+    return ctx.finding("refugee.nexus", Status.AT_RISK, "no_motive", params, values=[test])
+
+
+def prosecution(ctx: Context) -> Finding | None:
+    if not ctx.facts.charges:
+        return None
+    table = ctx.book.table("charges")
+    political, other, used = [], [], []
+    for _event, charge in ctx.facts.charges:
+        key = f"{charge.code.value}:{charge.article}"
+        entry = table.get(key)
+        label = f"{charge.code.value} art. {charge.article}"
+        if entry is None:
+            other.append(label)
+        else:
+            political.append(f"{label} ({entry.label})")
+            used.append(ctx.table_value(table, entry, ctx.as_of))
+    params = {
+        "political": "; ".join(dict.fromkeys(political)) or "-",
+        "other": "; ".join(dict.fromkeys(other)) or "-",
+    }
+    facts = ["claim.events[].charges"]
+    if other:
+        variant = "mixed" if political else "other"
+        return ctx.finding(
+            "refugee.prosecution", Status.AT_RISK, variant, params, values=used, facts=facts
+        )
+    return ctx.finding(
+        "refugee.prosecution", Status.MET, "political", params, values=used, facts=facts
+    )
+
+
+RULES = (protected_ground, social_group, persecutor, past_persecution, nexus, prosecution)

@@ -1,0 +1,100 @@
+"""Facts the evaluators ask about a case, derived once from the case file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from prytulak.case import Actor, CaseFile, Charge, Event, Ground, UsEntry
+
+from .rulebook import Rulebook, Table
+
+__all__ = ["PROTECTED_GROUNDS", "CaseFacts", "HarmEvent", "derive_facts"]
+
+PROTECTED_GROUNDS = frozenset(
+    {
+        Ground.RACE,
+        Ground.RELIGION,
+        Ground.NATIONALITY,
+        Ground.POLITICAL_OPINION,
+        Ground.PARTICULAR_SOCIAL_GROUP,
+    }
+)
+
+
+@dataclass(frozen=True)
+class HarmEvent:
+    """An event in which the applicant was harmed, with its weight for the cumulative test."""
+
+    event: Event
+    actors: tuple[Actor, ...]
+    points: int
+    severe: bool
+    serious: bool = False
+
+    @property
+    def by_state(self) -> bool:
+        return any(a.is_state for a in self.actors)
+
+    @property
+    def grounds(self) -> frozenset[Ground]:
+        return frozenset(self.event.grounds) & PROTECTED_GROUNDS
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    harm_events: tuple[HarmEvent, ...]
+    actors: tuple[Actor, ...]
+    grounds: frozenset[Ground]
+    charges: tuple[tuple[Event, Charge], ...]
+    arrival: UsEntry | None
+    filed_on: date | None
+
+    @property
+    def state_actors(self) -> tuple[Actor, ...]:
+        return tuple(a for a in self.actors if a.is_state)
+
+    @property
+    def total_points(self) -> int:
+        return sum(h.points for h in self.harm_events)
+
+
+def _harm_event(case: CaseFile, event: Event, harms: Table) -> HarmEvent:
+    actors = tuple(a for a in (case.claim.actor(i) for i in event.actors) if a is not None)
+    points = 0
+    outcomes = set()
+    for harm in event.harms:
+        entry = harms.get(harm.value)
+        if entry is None:
+            continue
+        points += entry.points
+        outcomes.add(entry.outcome)
+    if event.medical_treatment and points:
+        points += 1
+    return HarmEvent(
+        event=event,
+        actors=actors,
+        points=points,
+        severe="severe" in outcomes,
+        serious="serious" in outcomes,
+    )
+
+
+def derive_facts(case: CaseFile, book: Rulebook) -> CaseFacts:
+    harms = book.table("harms")
+    harm_events = tuple(_harm_event(case, e, harms) for e in case.claim.timeline() if e.harms)
+    grounds = set(case.claim.grounds)
+    for event in case.claim.events:
+        grounds.update(event.grounds)
+    for fear in case.claim.fears:
+        grounds.update(fear.grounds)
+    charges = tuple((e, c) for e in case.claim.timeline() for c in e.charges)
+    filed = case.filing.filed_on.exact if case.filing.filed_on else None
+    return CaseFacts(
+        harm_events=harm_events,
+        actors=tuple(case.claim.actors),
+        grounds=frozenset(grounds),
+        charges=charges,
+        arrival=case.travel.last_arrival(),
+        filed_on=filed,
+    )

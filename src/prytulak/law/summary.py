@@ -1,0 +1,26 @@
+"""``deadline_summary``: short deadline lines for ``prytulak case show``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prytulak.case import CaseFile
+
+from .assessment import Assessment, Finding
+from .engine import assess
+
+__all__ = ["deadline_summary"]
+
+SHOWN = ("deadline.one_year", "clock.ead", "deadline.court_filing", "clock.annual_fee")
+
+
+def _line(finding: Finding) -> str:
+    label = finding.title["en"]
+    mark = " [to verify]" if finding.to_verify else ""
+    return f"{label}: {finding.text('en')}{mark}"
+
+
+def deadline_summary(case: CaseFile, today: date) -> list[str]:
+    """One line per deadline or clock: one-year deadline, work-permit clock, court deadline."""
+    assessment: Assessment = assess(case, today)
+    return [_line(f) for f in (assessment.finding(i) for i in SHOWN) if f is not None]
