@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from prytulak.case import CaseFile, PartialDate
+from prytulak.law import assess
 
 __all__ = ["age_on", "filing_date", "in_belarus", "last_departure", "one_year_deadline"]
 
@@ -35,16 +36,10 @@ def last_departure(case: CaseFile) -> PartialDate | None:
     return max(final, key=lambda d: d.date.sort_key()).date
 
 
-def one_year_deadline(case: CaseFile) -> date | None:
-    """Last arrival plus one year (no weekend roll-forward: the law engine refines it)."""
-    arrival = case.travel.last_arrival()
-    if arrival is None or arrival.date.exact is None:
-        return None
-    day = arrival.date.exact
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return date(day.year + 1, 3, 1)
+def one_year_deadline(case: CaseFile, today: date) -> date | None:
+    """The last day to file, as the law engine computes it (weekend roll-forward included)."""
+    days = {d.id: d.day for d in assess(case, as_of=today).deadlines()}
+    return days.get("one_year_rolled") or days.get("one_year")
 
 
 def filing_date(case: CaseFile, today: date) -> date:

@@ -144,7 +144,7 @@ def bars_explained(data: ReviewInput) -> Iterator[Finding]:
 
 @check("claim.late-unexplained")
 def one_year_explained(data: ReviewInput) -> Iterator[Finding]:
-    deadline = one_year_deadline(data.case)
+    deadline = one_year_deadline(data.case, data.today)
     if deadline is None:
         return
     filed = filing_date(data.case, data.today)
