@@ -1,0 +1,71 @@
+"""The command line: import, check, lists; bad input gets a message and an exit code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prytulak.cli.main import app
+from tests.conftest import DEMO_ROOT
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+
+
+def _run(tmp_path: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, [*args], env={"PRYTULAK_DATA_DIR": str(tmp_path), "COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+def test_import_then_check_the_demo_case(tmp_path: Path) -> None:
+    code, out = _run(tmp_path, "screening", "import", str(FIXTURES / "eu_fsf.xml"))
+    assert code == 0 and "4 entries (3 Belarus-related)" in out and "2026-10-20" in out
+    code, out = _run(tmp_path, "screening", "check", str(DEMO_ROOT / "protester"))
+    assert code == 0
+    assert "VASILEVICH" in out and "score" in out and "confirm" in out
+    code, out = _run(tmp_path, "screening", "check", str(DEMO_ROOT / "protester"), "--json")
+    data = json.loads(out)
+    assert data["hits"][0]["actor"] == "judge"
+    assert data["hits"][0]["list_date"] == "2026-10-20"
+
+
+def test_check_without_lists_says_what_to_do(tmp_path: Path) -> None:
+    code, out = _run(tmp_path, "screening", "check", str(DEMO_ROOT / "protester"))
+    assert code == 1 and "screening import" in out
+
+
+def test_import_of_a_wrong_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a list")
+    code, out = _run(tmp_path, "screening", "import", str(bad))
+    assert code == 1 and "--format" in out and "Traceback" not in out
+
+
+def test_bad_list_date(tmp_path: Path) -> None:
+    code, out = _run(
+        tmp_path, "screening", "import", str(FIXTURES / "sdn.csv"), "--list-date", "15/10/2026"
+    )
+    assert code == 2 and "YYYY-MM-DD" in out
+
+
+def test_download_refused_without_flag(tmp_path: Path) -> None:
+    code, out = _run(tmp_path, "screening", "download", "ofac-sdn")
+    assert code == 2 and "--allow-network" in out
+
+
+def test_sample_import_and_lists(tmp_path: Path) -> None:
+    code, out = _run(tmp_path, "screening", "import", "--sample")
+    assert code == 0
+    code, out = _run(tmp_path, "screening", "lists")
+    assert "FICTIONAL sample" in out
+
+
+def test_bad_case_file(tmp_path: Path) -> None:
+    _run(tmp_path, "screening", "import", "--sample")
+    broken = tmp_path / "case.yaml"
+    broken.write_text("schema_version: 1\nid: x\n")
+    code, out = _run(tmp_path, "screening", "check", str(broken))
+    assert code == 1 and "Traceback" not in out
