@@ -1,0 +1,89 @@
+"""The evidence locker: intake, custody, encrypted storage, extraction, OCR, translation, export.
+
+Public verbs (the rest is internal)::
+
+    locker = Locker.open_or_create(case_folder, passphrase)
+    add_files(locker, [path, ...], actor="attorney")     # intake: sniff, check, hash, encrypt
+    process_item(locker, "F001", actor)                  # text layer / OCR, language, suggestions
+    add_human_translation(...), machine_draft(...), certify_translation(...)
+    verify_locker(locker)                                # re-hash everything, check custody
+    export_bag(locker, out, actor)                       # BagIt bag for the attorney
+"""
+
+from .custody import CustodyEntry, CustodyLog
+from .engines import (
+    EngineError,
+    LibreTranslateEngine,
+    LocalModelEngine,
+    TranslationEngine,
+    load_engine,
+)
+from .errors import EvidenceError, IntakeRefused, LockerBusy, NotFound
+from .export import ExportResult, export_bag
+from .glossary import glossary_misses, load_glossary, terms_in
+from .inspection import IntakeLimits
+from .intake import AddResult, add_file, add_files, describe_item, split_known
+from .jobs import JobObserver, JobReport, pending_job, run_job
+from .language import detect_language
+from .locker import Locker, locker_path
+from .ocr import OcrSettings
+from .processing import process_item, read_extraction
+from .records import Acquisition, ExtractedText, Item, Provenance, TranslationRecord
+from .sniff import FileKind
+from .translation import (
+    add_human_translation,
+    certify_translation,
+    machine_draft,
+    needs_translation,
+    render_translation,
+)
+from .verify import Finding, VerifyReport, verify_locker
+
+__all__ = [
+    "Acquisition",
+    "AddResult",
+    "CustodyEntry",
+    "CustodyLog",
+    "EngineError",
+    "EvidenceError",
+    "ExportResult",
+    "ExtractedText",
+    "FileKind",
+    "Finding",
+    "IntakeLimits",
+    "IntakeRefused",
+    "Item",
+    "JobObserver",
+    "JobReport",
+    "LibreTranslateEngine",
+    "LocalModelEngine",
+    "Locker",
+    "LockerBusy",
+    "NotFound",
+    "OcrSettings",
+    "Provenance",
+    "TranslationEngine",
+    "TranslationRecord",
+    "VerifyReport",
+    "add_file",
+    "add_files",
+    "add_human_translation",
+    "certify_translation",
+    "describe_item",
+    "detect_language",
+    "export_bag",
+    "glossary_misses",
+    "load_engine",
+    "load_glossary",
+    "locker_path",
+    "machine_draft",
+    "needs_translation",
+    "pending_job",
+    "process_item",
+    "read_extraction",
+    "render_translation",
+    "run_job",
+    "split_known",
+    "terms_in",
+    "verify_locker",
+]

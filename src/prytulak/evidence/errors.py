@@ -1,0 +1,30 @@
+"""What can go wrong in the evidence locker, each with a message that names the fix."""
+
+from __future__ import annotations
+
+__all__ = ["EvidenceError", "IntakeRefused", "LockerBusy", "NotFound"]
+
+
+class EvidenceError(Exception):
+    """A problem the user can fix; ``str()`` is the message to show (problem, then fix)."""
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{problem}; {fix}" if fix else problem)
+
+
+class IntakeRefused(EvidenceError):
+    """A file that the locker will not take, with a stable ``code`` (e.g. 'encrypted-pdf')."""
+
+    def __init__(self, code: str, problem: str, fix: str = "") -> None:
+        self.code = code
+        super().__init__(problem, fix)
+
+
+class NotFound(EvidenceError):
+    """No item, page or translation with that id."""
+
+
+class LockerBusy(EvidenceError):
+    """Another Prytulak process is changing this locker right now."""
