@@ -1,0 +1,93 @@
+"""Matching on the real April 2025 list: what a Belarusian applicant needs comes first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prytulak.case import CaseFile
+from prytulak.directory import ImportResult, MatchFilters, match_case, search
+from prytulak.directory.model import ProviderKind
+
+from .conftest import with_court
+
+TODAY = date(2026, 11, 26)
+ALAMEDA = "Alameda County Public Defender - Immigration Representation Unit"
+
+
+def test_russian_speaking_nonprofit_at_the_case_court_ranks_first(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    _, ranked, _ = match_case(with_court(protester, "New York, NY"), probono.providers, TODAY)
+    first = ranked[0]
+    assert first.provider.name == "HIAS (New York)"
+    assert first.provider.kind is ProviderKind.NONPROFIT
+    assert first.option.listing is not None
+    assert first.option.listing.court == "New York Immigration Courts"
+    reasons = [r.text for r in first.reasons]
+    assert reasons[0].startswith("speaks Russian: “Languages: Spanish and Russian")
+    assert "listed for New York Immigration Courts, the case's court" in reasons
+    assert first.score > ranked[1].score
+
+
+def test_each_result_explains_itself_and_unknown_language_is_not_no(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    _, ranked, _ = match_case(with_court(protester, "New York, NY"), probono.providers, TODAY)
+    catholic = next(m for m in ranked if m.provider.name == "Catholic Migration Services")
+    assert "languages not listed: unknown (ask whether Russian is spoken)" in catholic.cautions
+    assert all(m.reasons for m in ranked)
+
+
+def test_adults_are_not_sent_to_children_only_providers(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    _, ranked, excluded = match_case(protester, probono.providers, TODAY)
+    assert [m.provider.name for m in ranked] == [
+        "National Immigrant Justice Center (A Heartland Alliance Affiliated Partner)"
+    ]
+    why = {m.provider.name: m.excluded[0] for m in excluded}
+    assert why["Children's Legal Center"].startswith("children only")
+    assert why["American Bar Association Detention and LOP Information Line"].startswith(
+        "detained cases only"
+    )
+
+
+def test_a_detained_case_gets_the_detention_line(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    detained = with_court(protester, "Eloy", detained=True)
+    _, ranked, _ = match_case(detained, probono.providers, TODAY)
+    names = [m.provider.name for m in ranked]
+    assert "American Bar Association Detention and LOP Information Line" in names
+
+
+def test_residence_rules_exclude_other_states(probono: ImportResult, protester: CaseFile) -> None:
+    note = "Limited to residents of MN, ND, and SD"
+    case = with_court(protester, "Fort Snelling")  # heard in Minnesota, lives in Illinois
+    _, _, excluded = match_case(case, probono.providers, TODAY)
+    shut_out = [m for m in excluded if f"residence rule excludes IL: “{note}”" in m.excluded]
+    assert shut_out, "a Minnesota-only provider must not be offered to an Illinois resident"
+
+
+def test_search_filters(probono: ImportResult) -> None:
+    russian = search(probono.providers, MatchFilters(languages=("ru",)))
+    assert {(o.provider.name, o.listing.court) for o in russian if o.listing} == {
+        (
+            "Alameda County Public Defender - Immigration Representation Unit",
+            "Adelanto Immigration Court",
+        ),
+        ("HIAS (New York)", "Newark Immigration Court"),
+        ("HIAS (New York)", "New York Immigration Courts"),
+    }
+    in_ny = search(probono.providers, MatchFilters(languages=("ru",), state="NY"))
+    assert [o.provider.name for o in in_ny] == ["HIAS (New York)"]
+    chicago = search(probono.providers, MatchFilters(court="Chicago, IL", detained=False))
+    assert {o.provider.name for o in chicago} == {
+        "Children's Legal Center",
+        "National Immigrant Justice Center (A Heartland Alliance Affiliated Partner)",
+    }
+    unknown_too = search(
+        probono.providers,
+        MatchFilters(languages=("ru",), include_unknown_language=True, state="IL"),
+    )
+    assert "Children's Legal Center" in {o.provider.name for o in unknown_too}

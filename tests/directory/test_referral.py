@@ -1,0 +1,109 @@
+"""The referral packet: nothing identifying without recorded consent."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from prytulak.case import CaseFile
+from prytulak.directory import (
+    ConsentError,
+    ConsentRecord,
+    build_referral,
+    load_consents,
+    render_markdown,
+    render_pdf,
+)
+
+TODAY = date(2026, 11, 26)
+IDENTIFYING = [
+    "KAZLOU",
+    "Kazlou",
+    "YAUHEN",
+    "Yauhen",
+    "Казлоў",
+    "Козлов",
+    "Евгений",
+    "Evgeniy Kozlov",
+    "201234567",
+    "201-234-567",
+    "2147 W Division",
+    "(312) 555-0147",
+    "y.kazlou.demo@example.org",
+    "1991-04-17",
+    "KAZLOVA",
+    "MARTSINKEVICH",
+]
+CONSENT = """\
+consents:
+  - given_on: 2026-11-20
+    recipient: HIAS (New York)
+    share: [name, a_number, address]
+    how: signed consent form, read to the applicant in Russian
+    recorded_by: M. Lindqvist
+"""
+
+
+@pytest.fixture
+def case(protester: CaseFile) -> CaseFile:
+    applicant = protester.applicant.model_copy(update={"a_number": "201234567"})
+    return protester.model_copy(update={"applicant": applicant})
+
+
+def _texts(case: CaseFile, consents: ConsentRecord, recipient: str | None) -> tuple[str, str]:
+    packet = build_referral(case, consents, TODAY, recipient)
+    pdf = PdfReader(io.BytesIO(render_pdf(packet)))
+    return render_markdown(packet), "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def test_no_name_a_number_or_address_without_consent(case: CaseFile) -> None:
+    markdown, pdf_text = _texts(case, ConsentRecord(), "HIAS (New York)")
+    for text in (markdown, pdf_text):
+        for secret in IDENTIFYING:
+            assert secret not in text, secret
+    assert "Name: [withheld: no consent recorded]" in markdown
+    assert "A-number: [withheld: no consent recorded]" in markdown
+    assert "E01: Belarusian passport of [withheld] [withheld], biographic page" in markdown
+
+
+def test_packet_content_for_the_attorney(case: CaseFile) -> None:
+    markdown, pdf_text = _texts(case, ConsentRecord(), None)
+    assert "One-year filing deadline: 2027-03-02 (96 days left)" in markdown
+    assert "8 CFR 208.4(a)(2)" in markdown
+    assert "Languages: Russian, Belarusian, Polish" in markdown
+    assert "criminal code art. 342" in markdown
+    assert "E09: Screenshot of the court docket" in markdown
+    assert "- Assessment: " in markdown  # the law engine's headline
+    assert "Not firmly resettled: at risk" in markdown
+    assert "not legal advice" in markdown
+    assert "Referral summary" in pdf_text and "not legal advice" in pdf_text
+
+
+def test_consent_for_this_recipient_shows_what_was_agreed(tmp_path: Path, case: CaseFile) -> None:
+    (tmp_path / "referral-consent.yaml").write_text(CONSENT, "utf-8")
+    consents = load_consents(tmp_path)
+    markdown, _ = _texts(case, consents, "HIAS (New York)")
+    assert "Name: YAUHEN KAZLOU" in markdown
+    assert "A-number: A201-234-567" in markdown
+    assert "2147 W Division St apt. 3R" in markdown
+    assert "(312) 555-0147" not in markdown  # contact was not agreed
+    other, _ = _texts(case, consents, "Catholic Migration Services")
+    assert "KAZLOU" not in other and "201234567" not in other
+
+
+def test_withdrawn_consent_withholds_again(tmp_path: Path, case: CaseFile) -> None:
+    text = CONSENT + "    withdrawn_on: 2026-11-25\n"
+    (tmp_path / "referral-consent.yaml").write_text(text, "utf-8")
+    markdown, _ = _texts(case, load_consents(tmp_path), "HIAS (New York)")
+    assert "KAZLOU" not in markdown
+
+
+def test_a_broken_consent_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "referral-consent.yaml").write_text("consents:\n  - recipient: any\n", "utf-8")
+    with pytest.raises(ConsentError, match="given_on") as error:
+        load_consents(tmp_path)
+    assert "recorded_by" in str(error.value)
