@@ -205,3 +205,19 @@ def test_findings_are_ordered_by_severity() -> None:
     case = _seeded(SEEDS[0])
     severities = [f.severity for f in review(case, today=TODAY).findings]
     assert severities == sorted(severities, reverse=True)
+
+
+def test_name_spelled_differently_in_a_document() -> None:
+    ruling = _doc("E09", "Суд\nобвиняемый Казлов Евгений Петрович признан виновным\n")
+    report = review(load_demo("protester"), today=TODAY, documents=(ruling,))
+    hits = [f for f in report.findings if f.code == "text.name-spelling"]
+    assert hits, sorted(report.codes())
+    assert str(hits[0].location) == "evidence E09 (E09.pdf), page 1, line 2"
+    assert str(hits[0].related[0]) == "applicant.name"
+    assert "Казлов" in hits[0].message
+
+
+def test_recorded_spellings_raise_nothing() -> None:
+    ruling = _doc("E09", "Козлов Евгений Петрович и Казлоў Яўген Пятровіч\n")
+    report = review(load_demo("protester"), today=TODAY, documents=(ruling,))
+    assert "text.name-spelling" not in report.codes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -12,10 +13,10 @@ import typer
 from rich.console import Console
 
 from prytulak.case import CaseFile, CaseFileError, load_case, parse_partial_date
-from prytulak.review import ReviewReport, Severity, review
+from prytulak.review import DocumentText, ReviewReport, Severity, review
 from prytulak.review.render import report_html, report_json, report_text
 
-from ._output import EXIT_INVALID, EXIT_USAGE, console, fail, fail_with_problems
+from ._output import EXIT_INVALID, EXIT_USAGE, console, err_console, fail, fail_with_problems
 
 
 class Format(StrEnum):
@@ -28,11 +29,37 @@ def register(app: typer.Typer) -> None:
     app.command("review")(review_command)
 
 
-def review_case(folder: Path, case: CaseFile, today: date | None = None) -> ReviewReport:
+def review_case(
+    folder: Path, case: CaseFile, today: date | None = None, notes: list[str] | None = None
+) -> ReviewReport:
     """Review with whatever the case folder holds (declaration text, locker documents)."""
     declaration = folder / "declaration.txt"
     text = declaration.read_text("utf-8") if declaration.is_file() else None
-    return review(case, today=today, declaration=text)
+    return review(case, today=today, declaration=text, documents=_documents(folder, notes))
+
+
+def _documents(folder: Path, notes: list[str] | None) -> list[DocumentText]:
+    from prytulak.evidence import EvidenceError, Locker
+    from prytulak.store import KeyringError
+
+    if not Locker.exists(folder):
+        return []
+    passphrase = os.environ.get("PRYTULAK_PASSPHRASE")
+    if not passphrase:
+        if notes is not None:
+            notes.append(
+                "The evidence locker was not read (set PRYTULAK_PASSPHRASE to check the "
+                "documents' text against the case)."
+            )
+        return []
+    from prytulak.review.locker_documents import documents_from_locker
+
+    try:
+        return documents_from_locker(folder, passphrase)
+    except (EvidenceError, KeyringError) as error:
+        if notes is not None:
+            notes.append(f"The evidence locker was not read: {error}")
+        return []
 
 
 def review_command(
@@ -53,7 +80,10 @@ def review_command(
     except CaseFileError as error:
         fail_with_problems(error)
     folder = case_path if case_path.is_dir() else case_path.parent
-    report = review_case(folder, case, today)
+    notes: list[str] = []
+    report = review_case(folder, case, today, notes)
+    for note in notes:
+        err_console.print(f"[yellow]![/] {note}", soft_wrap=True)
     rendered = {
         Format.TEXT: report_text,
         Format.JSON: report_json,
