@@ -1,0 +1,142 @@
+"""``prytulak build`` and ``prytulak forms fill``: the filing package and the official forms."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from prytulak.case import CaseFile, CaseFileError, load_case
+from prytulak.filing import BundleOptions, EvidenceFileError, build_package, fill_i589, fill_i765
+from prytulak.filing.fonts import FontMissingError
+from prytulak.filing.notice import SHORT_NOTICE
+
+from ._output import EXIT_USAGE, console, fail, fail_with_problems
+
+forms_app = typer.Typer(help="Fill official USCIS forms from a case.", no_args_is_help=True)
+fill_app = typer.Typer(help="Fill one form.", no_args_is_help=True)
+forms_app.add_typer(fill_app, name="fill")
+
+
+class OnBad(StrEnum):
+    STOP = "stop"
+    SKIP = "skip"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build)
+    app.add_typer(forms_app, name="forms")
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if path.is_file() else path
+
+
+def _load(path: Path) -> CaseFile:
+    try:
+        return load_case(path)
+    except CaseFileError as error:
+        fail_with_problems(error)
+
+
+def _fill(form: str, case_path: Path, out: Path | None, flatten: bool) -> None:
+    case = _load(case_path)
+    try:
+        filled = (fill_i589 if form == "i589" else fill_i765)(case, flatten_form=flatten)
+    except FontMissingError as error:
+        fail(str(error))
+    target = out or Path(f"{case.id}-{form}.pdf")
+    target.write_bytes(filled.pdf)
+    console.print(
+        f"Wrote {target} ({filled.page_count} pages, {len(filled.written)} fields, "
+        f"{filled.edition.label})"
+    )
+    for note in filled.review_notes():
+        console.print(f"  • {note}", markup=False)
+    console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+CaseArg = Annotated[Path, typer.Argument(help="case.yaml or case folder")]
+OutFile = Annotated[Path | None, typer.Option("--out", help="PDF to write")]
+Flatten = Annotated[bool, typer.Option("--flatten", help="Burn values into the pages")]
+
+
+@fill_app.command("i589")
+def fill_i589_command(case: CaseArg, out: OutFile = None, flatten: Flatten = False) -> None:
+    """Fill Form I-589 (edition 01/20/25), with Supplements A and B as needed."""
+    _fill("i589", case, out, flatten)
+
+
+@fill_app.command("i765")
+def fill_i765_command(case: CaseArg, out: OutFile = None, flatten: Flatten = False) -> None:
+    """Fill Form I-765 (edition 08/21/25) for category (c)(8)."""
+    _fill("i765", case, out, flatten)
+
+
+def build(
+    case_path: CaseArg,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the package")],
+    order: Annotated[
+        str | None, typer.Option(help="Exhibit order: evidence ids, comma-separated")
+    ] = None,
+    bates: Annotated[str | None, typer.Option(help="Bates prefix instead of 'Page N of M'")] = None,
+    max_mb: Annotated[float, typer.Option(help="Size limit per exhibit volume, MB")] = 25.0,
+    on_bad_evidence: Annotated[
+        OnBad,
+        typer.Option(help="A damaged or locked evidence file: stop, or skip it with a warning"),
+    ] = OnBad.STOP,
+) -> None:
+    """Write the whole filing package (forms, declaration, exhibits, letters, manifest)."""
+    case = _load(case_path)
+    options = BundleOptions(
+        order=tuple(i.strip() for i in order.split(",") if i.strip()) if order else None,
+        bates_prefix=bates,
+        max_volume_bytes=int(max_mb * 1024 * 1024),
+        on_bad_evidence=on_bad_evidence.value,
+    )
+    total = len(case.evidence) + 3
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("Building", total=total)
+
+        def advance(label: str) -> None:
+            progress.update(task, advance=1, description=f"Building: {label}")
+
+        try:
+            package = build_package(
+                case, _folder(case_path), out, options=options, progress=advance
+            )
+        except EvidenceFileError as error:
+            fail(f"{error}\n  (or run again with --on-bad-evidence skip to leave it out)")
+        except ValueError as error:
+            fail(str(error), EXIT_USAGE)
+        except FontMissingError as error:
+            fail(str(error))
+    console.print(f"Wrote the filing package for {case.applicant.name.full()} to {out}/")
+    for entry in package.files:
+        pages = f"{entry.pages} pages" if entry.pages else f"{entry.bytes // 1024} KB"
+        console.print(f"  {entry.path}  ({pages})", markup=False)
+    for warning in package.warnings:
+        console.print(f"[yellow]⚠[/] {warning}", markup=True, highlight=False)
+    console.print(
+        f"{len(package.review_notes)} review note(s) in the forms and declaration; "
+        "see manifest.json and the notes above."
+    )
+    console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+def demo_step(folder: Path, case: CaseFile, console: Console) -> None:
+    """Fill the I-589 of a demo case and say what the attorney must still look at."""
+    filled = fill_i589(case)
+    target = folder / "out" / "i589.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(filled.pdf)
+    console.print(
+        f"Filing: I-589 filled ({filled.page_count} pages, {len(filled.written)} fields, "
+        f"{len(filled.continuations)} answer(s) continued on Supplement B) → {target}"
+    )

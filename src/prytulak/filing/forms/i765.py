@@ -1,0 +1,121 @@
+"""Form I-765 (Application for Employment Authorization), category (c)(8), filled from a case.
+
+Text that does not fit its box continues in Part 6 (Additional Information), which names the
+page, part and item, as the form asks.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pikepdf import Pdf
+
+from prytulak.case import CaseFile
+
+from .acroform import flatten, remove_xfa
+from .continuation import Continuation
+from .edition import FieldSpec, load_edition
+from .fill import fill_fields, widget_index
+from .filled import FilledForm
+from .i765_answers import i765_answers
+
+__all__ = ["EDITION_KEY", "fill_i765"]
+
+EDITION_KEY = "i765_2025-08-21"
+_NOT_GAPS = (
+    "other_name.",
+    "physical.",
+    "mailing.in_care_of",
+    "mailing.apartment",
+    "mailing.unit",
+    "interpreter.",
+    "preparer.",
+    "representative.",
+    "passport.travel_document_number",
+    "applicant.citizenship.2",
+    "applicant.birth_region",
+    "part3.",
+    "part6.",
+    "applicant.mobile",
+    "applicant.a_number",
+    "applicant.ssn",
+    "applicant.uscis_account",
+    "category.3",
+    "mailing.province",
+    "mailing.postal_code",
+    "mailing.country",
+    "applicant.middle_name",
+)
+
+
+def _marker(spec: FieldSpec) -> str:
+    return f"(see Part 6, item {spec.item})"
+
+
+def fill_i765(
+    case: CaseFile, *, flatten_form: bool = False, edition_key: str = EDITION_KEY
+) -> FilledForm:
+    edition = load_edition(edition_key)
+    answers = i765_answers(case, edition.capacity)
+    pdf = Pdf.open(io.BytesIO(edition.pdf_bytes()))
+    index = widget_index(pdf)
+    part6 = edition.continuation_page or 0
+    main = [
+        f
+        for f in edition.fields
+        if f.page != part6 or (f.answer and f.answer.startswith("applicant."))
+    ]
+    result = fill_fields(pdf, main, answers, index, _marker)
+    continuations = _other_names(case, edition.capacity.get("other_names", 3)) + result.overflow
+    extra = _part6_answers(continuations, edition.capacity.get("part6_entries", 5))
+    part6_specs = [
+        f for f in edition.fields_on_page(part6) if f.answer and f.answer.startswith("part6.")
+    ]
+    result.extend(fill_fields(pdf, part6_specs, extra, index, _marker))
+    remove_xfa(pdf)
+    if flatten_form:
+        flatten(pdf)
+    out = io.BytesIO()
+    pdf.save(out)
+    pages = len(pdf.pages)
+    pdf.close()
+    unanswered = tuple(
+        {
+            s.answer: s
+            for s in result.unanswered
+            if s.answer and not s.answer.startswith(_NOT_GAPS)
+        }.values()
+    )
+    return FilledForm(
+        edition,
+        out.getvalue(),
+        tuple(result.written),
+        unanswered,
+        tuple(continuations),
+        pages,
+        0,
+        flatten_form,
+    )
+
+
+def _other_names(case: CaseFile, capacity: int) -> list[Continuation]:
+    extra = case.applicant.name.other_names[capacity:]
+    if not extra:
+        return []
+    return [
+        Continuation(
+            "2", "2-4", "Part 2, Items 2-4 (continued): other names used", ", ".join(extra)
+        )
+    ]
+
+
+def _part6_answers(items: list[Continuation], capacity: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for number, item in enumerate(items[:capacity], start=1):
+        out[f"part6.{number}.part"] = item.part
+        out[f"part6.{number}.item"] = item.question
+        out[f"part6.{number}.text"] = item.text
+    if len(items) > capacity:
+        rest = "\n".join(f"{i.title}: {i.text}" for i in items[capacity - 1 :])
+        out[f"part6.{capacity}.text"] = rest
+    return out

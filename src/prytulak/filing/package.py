@@ -1,0 +1,179 @@
+"""``build_package``: the whole filing package for one case, written to a folder.
+
+Layout of the output folder::
+
+    01-cover-letter.pdf
+    02-i589.pdf                 Form I-589 with Supplements A/B
+    03-declaration.pdf / .docx  numbered paragraphs; the DOCX is for the attorney to edit
+    04-interpreter-certificate.pdf   when an interpreter is used
+    05-exhibits.pdf (or 05-exhibits-vol1.pdf …)
+    06-certificate-of-service.pdf    court filings only
+    review/declaration-review-<lang>.pdf   bilingual copy for the applicant, not filed
+    later/i765.pdf              (c)(8) work permit; filed separately, not with the I-589
+    manifest.json               SHA-256, pages, editions
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from prytulak.case import CaseFile
+
+from .declaration import render_declaration
+from .document import render_pdf
+from .exhibits import Bundle, BundleOptions, build_bundle
+from .forms import fill_i589
+from .forms.i765 import fill_i765
+from .letters import certificate_of_service, cover_letter
+from .manifest import ManifestFile, file_entry, write_manifest
+
+__all__ = ["Package", "build_package"]
+
+
+@dataclass
+class Package:
+    folder: Path
+    files: list[ManifestFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    review_notes: list[str] = field(default_factory=list)
+    bundle: Bundle | None = None
+    manifest: Path | None = None
+
+
+def _law_summary(case: CaseFile, today: date) -> dict[str, Any] | None:
+    """The law engine's findings, when that package is installed (it is optional here)."""
+    try:
+        from prytulak.law import assess
+    except ImportError:
+        return None
+    try:
+        assessment = assess(case, today)
+    except Exception as error:  # the engine reports its own problems; never block the build
+        return {"error": str(error)}
+    values = {v.id: v for f in assessment.findings for v in f.values}
+    return {
+        "as_of": assessment.as_of.isoformat(),
+        "blocking": [f.id for f in assessment.blocking],
+        "rule_values": [v.to_data() for v in values.values()],
+    }
+
+
+def build_package(
+    case: CaseFile,
+    folder: Path,
+    out: Path,
+    *,
+    options: BundleOptions | None = None,
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Package:
+    today = today or date.today()
+    out.mkdir(parents=True, exist_ok=True)
+    package = Package(out)
+    step = progress or (lambda _: None)
+    step("exhibits")
+    bundle = build_bundle(case, folder, out / "exhibits-tmp", options, progress)
+    package.bundle = bundle
+    package.warnings += list(bundle.warnings) + [
+        f"Not in the bundle: {m}" for m in bundle.not_included
+    ]
+    step("forms")
+    i589 = fill_i589(case)
+    i765 = fill_i765(case)
+    package.review_notes += [f"I-589: {n}" for n in i589.review_notes()]
+    package.review_notes += [f"I-765: {n}" for n in i765.review_notes()]
+    step("declaration")
+    declaration = render_declaration(case, folder, bundle.tabs())
+    package.review_notes += [f"Declaration: {n}" for n in declaration.notes]
+    files: list[tuple[str, bytes, str]] = [
+        ("02-i589.pdf", i589.pdf, "Form I-589 " + i589.edition.edition),
+        ("03-declaration.pdf", declaration.pdf, "declaration"),
+        ("03-declaration.docx", declaration.docx, "declaration (editable)"),
+        ("later/i765.pdf", i765.pdf, "Form I-765 (c)(8), filed separately"),
+    ]
+    if declaration.interpreter_pdf:
+        files.append(
+            (
+                "04-interpreter-certificate.pdf",
+                declaration.interpreter_pdf,
+                "interpreter's certificate",
+            )
+        )
+    if declaration.review_pdf and declaration.review_language:
+        files.append(
+            (
+                f"review/declaration-review-{declaration.review_language}.pdf",
+                declaration.review_pdf,
+                "bilingual review copy (not filed)",
+            )
+        )
+    service = certificate_of_service(case, "Form I-589 and supporting documents")
+    if service is not None:
+        files.append(
+            ("06-certificate-of-service.pdf", render_pdf(service), "certificate of service")
+        )
+    volumes = _move_volumes(bundle, out)
+    enclosures = _enclosures(
+        i589.page_count, declaration.interpreter_pdf is not None, volumes, service is not None
+    )
+    letter = cover_letter(
+        case,
+        enclosures,
+        today,
+        ["Form I-765 is not enclosed; it is filed separately when the (c)(8) waiting period ends."],
+    )
+    files.insert(0, ("01-cover-letter.pdf", render_pdf(letter), "cover letter"))
+    for name, data, role in files:
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        package.files.append(file_entry(out, path, role))
+    package.files += [file_entry(out, out / v, "exhibit bundle") for v in volumes]
+    package.files.sort(key=lambda f: f.path)
+    package.manifest = write_manifest(
+        out,
+        package.files,
+        [i589.edition, i765.edition],
+        datetime.now().astimezone(),
+        case.id,
+        _law_summary(case, today),
+        package.warnings,
+        package.review_notes,
+    )
+    return package
+
+
+def _move_volumes(bundle: Bundle, out: Path) -> list[str]:
+    names = []
+    for volume in bundle.volumes:
+        target = out / f"05-{volume.path.name}"
+        volume.path.replace(target)
+        names.append(target.name)
+    tmp = out / "exhibits-tmp"
+    if tmp.is_dir() and not any(tmp.iterdir()):
+        tmp.rmdir()
+    return names
+
+
+def _enclosures(i589_pages: int, interpreter: bool, volumes: list[str], service: bool) -> list[str]:
+    items = [
+        f"Form I-589, Application for Asylum and for Withholding of Removal ({i589_pages} pages,"
+        " including Supplements A and B), signed by the applicant",
+        "Declaration of the applicant",
+    ]
+    if interpreter:
+        items.append("Certificate of interpretation")
+    if len(volumes) == 1:
+        items.append(
+            "Index of exhibits and exhibits, with English translations and translators' "
+            "certificates"
+        )
+    else:
+        items.append(f"Index of exhibits and exhibits in {len(volumes)} volumes")
+    if service:
+        items.append("Certificate of service")
+    return items

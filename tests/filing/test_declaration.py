@@ -1,0 +1,86 @@
+"""The declaration: numbered paragraphs from the case, DOCX + PDF, review copy, certificate."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document as DocxDocument
+
+from prytulak.case import CaseFile
+from prytulak.filing.declaration import compose_declaration, render_declaration
+from tests.conftest import DEMO_ROOT, load_demo
+
+from .pdfcheck import compare_golden, pdf_text
+
+
+def test_each_demo_declaration_matches_its_golden_text(demo_case: CaseFile, demo_name: str) -> None:
+    compare_golden(f"declaration_{demo_name}", compose_declaration(demo_case).text().split("\n\n"))
+
+
+def test_paragraphs_are_numbered_and_events_in_order(demo_case: CaseFile) -> None:
+    document = compose_declaration(demo_case)
+    numbers = [b.number for b in document.paragraphs() if b.number]
+    assert numbers == list(range(1, len(numbers) + 1))
+    text = document.text()
+    positions = [text.index(e.summary.rstrip(".")) for e in demo_case.claim.timeline()]
+    assert positions == sorted(positions)
+    assert "28 U.S.C. 1746" in text
+
+
+def test_each_event_says_who_and_why(demo_case: CaseFile) -> None:
+    text = compose_declaration(demo_case).text()
+    for event in demo_case.claim.events:
+        for actor_id in event.actors:
+            actor = demo_case.claim.actor(actor_id)
+            assert actor is not None and actor.label() in text
+        for ground in event.grounds:
+            assert ground.value.replace("_", " ") in text
+
+
+def test_exhibit_letters_replace_evidence_ids() -> None:
+    case = load_demo("protester")
+    text = compose_declaration(case, {"E04": "D", "E05": "E"}).text()
+    assert "See Exhibit D, Exhibit E." in text
+
+
+def test_docx_pdf_review_copy_and_interpreter_certificate(tmp_path: Path) -> None:
+    case = load_demo("protester")
+    files = render_declaration(case, DEMO_ROOT / "protester")
+    docx = DocxDocument(io.BytesIO(files.docx))
+    body = "\n".join(p.text for p in docx.paragraphs)
+    assert "1. I, YAUHEN KAZLOU" in body
+    assert "Not legal advice" in docx.sections[0].footer.paragraphs[0].text
+    pdf = pdf_text(files.pdf, tmp_path)
+    assert "Not legal advice" in pdf and "YAUHEN KAZLOU" in pdf
+    assert files.review_pdf is not None and files.review_language == "ru"
+    review = pdf_text(files.review_pdf, tmp_path, "review.pdf")
+    assert "Английский текст" in review and "ПЕРЕВОД НЕ ПРЕДОСТАВЛЕН" in review
+    assert files.untranslated > 0 and any("translation" in n for n in files.notes)
+    assert files.interpreter_pdf is not None
+    certificate = pdf_text(files.interpreter_pdf, tmp_path, "cert.pdf")
+    assert "Volha Dzemidovich" in certificate and "Russian" in certificate
+
+
+def test_translations_from_the_case_folder_fill_the_review_copy(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "protester"
+    shutil.copytree(DEMO_ROOT / "protester", folder)
+    (folder / "translations").mkdir()
+    (folder / "translations" / "declaration.ru.yaml").write_text(
+        "intro: Я, Евгений Козлов, заявляю следующее.\n", encoding="utf-8"
+    )
+    case = load_demo("protester")
+    files = render_declaration(case, folder)
+    assert files.review_pdf is not None
+    assert "Я, Евгений Козлов, заявляю следующее." in pdf_text(files.review_pdf, tmp_path)
+    full = render_declaration(case, DEMO_ROOT / "protester")
+    assert files.untranslated == full.untranslated - 1
+
+
+@pytest.mark.parametrize("name", ["lgbt-believer"])
+def test_third_person_narratives_are_flagged_for_rewriting(name: str) -> None:
+    files = render_declaration(load_demo(name))
+    assert any("first-person" in n for n in files.notes)

@@ -1,0 +1,210 @@
+"""Form I-589 filled from each demo case: read back field by field, as a reviewer's tools would."""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+
+from prytulak.case import Birth as CaseBirth
+from prytulak.case import CaseFile, Child, PersonName, Sex
+from prytulak.filing.forms import FilledForm, fill_i589
+from tests.conftest import load_demo
+
+from .pdfcheck import compare_golden, field_values, pdf_text, qpdf_check
+
+P1 = "form1[0].#subform[0]."
+NATIVE = "form1[0].#subform[10].TextField20[1]"
+
+
+@functools.cache
+def filled_demo(name: str) -> FilledForm:
+    """Each demo case is filled once per test session (filling takes about a second)."""
+    return fill_i589(load_demo(name))
+
+
+@pytest.fixture(scope="module")
+def protester() -> FilledForm:
+    return filled_demo("protester")
+
+
+def test_each_demo_case_matches_its_golden_field_values(demo_name: str) -> None:
+    filled = filled_demo(demo_name)
+    values = field_values(filled.pdf)
+    compare_golden(f"i589_{demo_name}", values)
+
+
+def test_every_value_written_reads_back_with_pypdf(demo_name: str) -> None:
+    filled = filled_demo(demo_name)
+    values = field_values(filled.pdf)
+    for written in filled.written:
+        assert values[written.name] == written.value, written.name
+
+
+def test_output_passes_qpdf_check_and_has_no_xfa(demo_name: str, tmp_path: Path) -> None:
+    filled = filled_demo(demo_name)
+    check = qpdf_check(filled.pdf, tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+    pdf = pikepdf.open(io.BytesIO(filled.pdf))
+    assert "/XFA" not in pdf.Root.AcroForm
+    assert "/NeedAppearances" not in pdf.Root.AcroForm
+
+
+def test_every_filled_text_field_has_its_own_appearance(protester: FilledForm) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(protester.pdf))
+    written = {w.name for w in protester.written if w.spec.kind == "text"}
+    seen = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            name = _full_name(annot)
+            if name in written:
+                assert "/N" in annot["/AP"], name
+                seen.add(name)
+    assert seen == written
+
+
+def _full_name(annot: pypdf.generic.DictionaryObject) -> str:
+    parts = []
+    node = annot
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        node = node.get("/Parent")
+        node = node.get_object() if node is not None else None
+    return ".".join(reversed(parts))
+
+
+def test_protester_part_a_field_by_field(protester: FilledForm) -> None:
+    v = field_values(protester.pdf)
+    assert v[P1 + "PtAILine4_LastName[0]"] == "KAZLOU"
+    assert v[P1 + "PtAILine5_FirstName[0]"] == "YAUHEN"
+    assert v[P1 + "PtAILine6_MiddleName[0]"] == "None"  # no blank boxes
+    assert v[P1 + "DateTimeField1[0]"] == "04/17/1991"
+    assert v[P1 + "TextField1[4]"] == "Hrodna, Belarus"
+    assert v[P1 + "PtAILine8_AreaCode[0]"] == "312"
+    assert v[P1 + "PtAILine8_TelephoneNumber[0]"] == "555-0147"
+    assert v[P1 + "TextField3[0]"] == "92385717A31"
+    assert v[P1 + "DateTimeField6[0]"] == "03/20/2022"
+    assert v[P1 + "DateTimeField2[0]"] == "03/02/2026"
+    assert v[P1 + "TextField5[1]"] == "MP4417288"
+
+
+def test_protester_checkboxes_use_each_fields_own_export_value(protester: FilledForm) -> None:
+    v = field_values(protester.pdf)
+    assert v[P1 + "PartALine9Sex[0]"] == "M"
+    assert v[P1 + "PartALine9Sex[1]"] == "Off"
+    assert v[P1 + "Marital[0]"] == "S"
+    assert v[P1 + "CheckBox3[0]"] == "A"  # never in court
+    assert v[P1 + "CheckBox4[1]"] == "No"  # not fluent in English: Yes/No, not Y/N
+    assert v[P1 + "CheckBox31[0]"] == "1"  # also applying under CAT
+    assert v["form1[0].#subform[1].ChildrenCheckbox[1]"] == "Y"  # "I do not have any children"
+    assert v["form1[0].#subform[1].ChildrenCheckbox[0]"] == "Off"
+    assert v["form1[0].#subform[10].PtD_ckboxynd1[1]"] == "1"  # no family helped: exports 1
+    assert v["form1[0].#subform[5].#subform[6].CheckBoxpolitics[0]"] == "Y"
+    assert v["form1[0].#subform[4].CheckBoxAIII5\\.f[0]"] == "1"  # father deceased
+
+
+def test_cyrillic_native_name_is_rendered_with_an_embedded_font(
+    protester: FilledForm, tmp_path: Path
+) -> None:
+    assert field_values(protester.pdf)[NATIVE] == "Казлоў Яўген Пятровіч"
+    pdf = pikepdf.open(io.BytesIO(protester.pdf))
+    widget = next(
+        a for p in pdf.pages for a in p.Annots if str(a.get("/T", "")) == "TextField20[1]"
+    )
+    fonts = [f for f in widget.AP.N.Resources.Font.values() if "DejaVu" in str(f.BaseFont)]
+    assert fonts, "the appearance must use the embedded Unicode font, not the WinAnsi form font"
+    assert all("/FontFile2" in f.FontDescriptor and "/ToUnicode" in f for f in fonts)
+    flat = fill_i589(load_demo("protester"), flatten_form=True)
+    assert "Казлоў Яўген Пятровіч" in pdf_text(flat.pdf, tmp_path)
+
+
+def test_read_only_explanation_box_is_unlocked_and_filled(protester: FilledForm) -> None:
+    pdf = pikepdf.open(io.BytesIO(protester.pdf))
+    box = next(a for p in pdf.pages for a in p.Annots if str(a.get("/T", "")) == "TextField14[0]")
+    assert int(box.Ff) & 1 == 0
+    assert str(box.V).endswith("(continued on Supplement B, Part B, Question 1.A)")
+
+
+def test_overflow_continues_on_supplement_b_naming_part_and_question(
+    protester: FilledForm, tmp_path: Path
+) -> None:
+    v = field_values(protester.pdf)
+    body = v["form1[0].#subform[13].TextField32[0]"]
+    assert v["form1[0].#subform[13].TextField31[0]"] == "B"
+    assert v["form1[0].#subform[13].TextField31[1]"] == "1.A"
+    assert body.startswith("Part B, Question 1.A (continued)")
+    assert "Okrestina" in v["form1[0].#subform[5].#subform[6].TextField14[0]"] + body
+    # the supplement header the XFA would have copied is written by Prytulak
+    assert v["form1[0].#subform[13].SupBApplicantName[0]"] == "YAUHEN KAZLOU"
+
+
+def _with_children(case: CaseFile, count: int) -> CaseFile:
+    children = [
+        Child(
+            id=f"child-{n}",
+            name=PersonName(family="KAZLOU", given=f"CHILD{n}"),
+            birth=CaseBirth(date=f"2015-0{n}-01", city="Minsk", country="Belarus"),
+            sex=Sex.FEMALE if n % 2 else Sex.MALE,
+        )
+        for n in range(1, count + 1)
+    ]
+    family = case.family.model_copy(update={"children": children})
+    return case.model_copy(update={"family": family})
+
+
+def test_more_than_four_children_go_to_supplement_a_pages() -> None:
+    filled = fill_i589(_with_children(load_demo("protester"), 7))
+    v = field_values(filled.pdf)
+    assert filled.page_count == 13  # 12 + one more Supplement A page for the seventh child
+    assert v["form1[0].#subform[1].ChildrenCheckbox[0]"] == "N"  # "I have children" exports N
+    assert v["form1[0].#subform[1].TotalChild[0]"] == "7"
+    assert v["form1[0].#subform[1].CheckBox12_Sex[1]"] == "2"  # child 1 female exports 2
+    assert v["form1[0].#subform[3].CheckBox26_Sex[0]"] == "M"  # child 2 male exports M
+    assert v["form1[0].#subform[3].ChildFirst4[0]"] == "CHILD4"
+    assert v["form1[0].#subform[12].TextField12[2]"] == "CHILD5"  # Supplement A, first block
+    assert v["form1[0].#subform[12].TextField12[12]"] == "CHILD6"
+    assert v["SupplementA2_TextField12[2]"] == "CHILD7"  # a copied Supplement A page
+    assert v["SupplementA2_ApplicantName[0]"] == "YAUHEN KAZLOU"
+    assert "SupplementA2_TextField12[12]" not in v  # the empty second block stays blank
+
+
+def test_a_long_answer_spans_several_supplement_b_pages(tmp_path: Path) -> None:
+    case = load_demo("protester")
+    events = [
+        e.model_copy(update={"narrative": (e.narrative or e.summary) + " " + "More detail. " * 400})
+        for e in case.claim.events
+    ]
+    case = case.model_copy(update={"claim": case.claim.model_copy(update={"events": events})})
+    filled = fill_i589(case)
+    v = field_values(filled.pdf)
+    copies = sorted(k for k in v if k.startswith("SupplementB") and k.endswith("TextField32[0]"))
+    assert len(copies) >= 3
+    for name in copies:
+        prefix = name.split("_")[0]
+        assert v[f"{prefix}_TextField31[0]"] == "B"
+        assert v[f"{prefix}_TextField31[1]"] in {"1.A", "2"}
+    assert qpdf_check(filled.pdf, tmp_path).returncode == 0
+
+
+def test_flattened_form_has_no_fields_and_keeps_the_text(tmp_path: Path) -> None:
+    flat = fill_i589(load_demo("protester"), flatten_form=True)
+    pdf = pikepdf.open(io.BytesIO(flat.pdf))
+    assert "/AcroForm" not in pdf.Root
+    assert not any(a.get("/Subtype") == "/Widget" for p in pdf.pages for a in p.get("/Annots", []))
+    text = pdf_text(flat.pdf, tmp_path)
+    assert "KAZLOU" in text and "92385717A31" in text
+    assert qpdf_check(flat.pdf, tmp_path).returncode == 0
+
+
+def test_signature_boxes_and_interview_parts_stay_empty(protester: FilledForm) -> None:
+    v = field_values(protester.pdf)
+    for name in ("form1[0].#subform[10].TextField22[0]", "form1[0].#subform[11].TextField27[0]"):
+        assert name not in v or v[name] == ""
+    notes = protester.review_notes()
+    assert any("Signatures" in n for n in notes)
