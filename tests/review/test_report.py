@@ -63,3 +63,25 @@ def test_cli_bad_as_of_is_a_usage_error() -> None:
     result = runner.invoke(app, ["review", str(DEMO_ROOT / "protester"), "--as-of", "2026-11"])
     assert result.exit_code == 2
     assert "full date" in result.output
+
+
+def test_build_warns_while_blocking_findings_are_open(tmp_path: Path) -> None:
+    import json as _json
+
+    from prytulak.case import dump_case, load_case
+
+    folder = tmp_path / "protester"
+    shutil.copytree(DEMO_ROOT / "protester", folder)
+    case = load_case(folder)
+    data = _json.loads(case.model_dump_json(by_alias=True))
+    data["claim"]["fears"] = []
+    broken = type(case).model_validate(data)
+    (folder / "case.yaml").write_text(dump_case(broken), encoding="utf-8")
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "pkg")])
+    assert result.exit_code == 0, result.output
+    assert "blocking review finding(s) are open" in result.output
+    assert "No fear of future harm" in result.output
+    clean = runner.invoke(
+        app, ["build", str(DEMO_ROOT / "journalist"), "--out", str(tmp_path / "p2")]
+    )
+    assert "blocking review finding" not in clean.output

@@ -127,7 +127,24 @@ def build(
         f"{len(package.review_notes)} review note(s) in the forms and declaration; "
         "see manifest.json and the notes above."
     )
+    _warn_open_review_findings(case, case_path)
     console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+def _warn_open_review_findings(case: CaseFile, case_path: Path) -> None:
+    """The package is built either way; blocking review findings are said out loud."""
+    from prytulak.review import review
+
+    blocking = review(case).blocking
+    if not blocking:
+        return
+    console.print(
+        f"[bold yellow]⚠ {len(blocking)} blocking review finding(s) are open[/]: do not file "
+        f"until they are fixed or explained (prytulak review {case_path})",
+        soft_wrap=True,
+    )
+    for finding in blocking[:5]:
+        console.print(f"    • {finding.message} [at {finding.location}]", markup=False)
 
 
 def demo_step(folder: Path, case: CaseFile, console: Console) -> None:
