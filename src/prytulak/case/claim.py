@@ -22,6 +22,14 @@ __all__ = [
     "PriorApplication",
 ]
 
+_KIND_LABELS = {
+    ActorKind.OMON: "OMON (riot police)",
+    ActorKind.GUBOPIK: "GUBOPiK",
+    ActorKind.KGB: "KGB",
+    ActorKind.POLICE: "police",
+    ActorKind.INVESTIGATIVE_COMMITTEE: "Investigative Committee",
+}
+
 Id = str
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -45,9 +53,12 @@ class Actor(CaseModel):
         return self.kind.is_state
 
     def label(self) -> str:
-        who = self.name or self.kind.value.replace("_", " ")
-        extra = ", ".join(p for p in (self.role, self.agency) if p)
-        return f"{who} ({extra})" if extra else who
+        """'Name (role, agency)'; without a name, the agency or body itself."""
+        if self.name:
+            extra = ", ".join(p for p in (self.role, self.agency) if p)
+            return f"{self.name} ({extra})" if extra else self.name
+        body = self.agency or _KIND_LABELS.get(self.kind, self.kind.value.replace("_", " "))
+        return f"{self.role}, {body}" if self.role else body
 
 
 class Charge(CaseModel):
@@ -71,7 +82,11 @@ class Event(CaseModel):
     end: PartialDate | None = Field(default=None, description="Last day, for detentions")
     place: str
     summary: str = Field(description="One line: what happened")
-    narrative: str | None = Field(default=None, description="The full account, in English")
+    narrative: str | None = Field(
+        default=None,
+        description="The account in the applicant's words, first person, in English; it goes "
+        "into the declaration",
+    )
     harms: list[HarmType] = Field(default_factory=list)
     actors: list[Id] = Field(default_factory=list, description="Ids from claim.actors")
     grounds: list[Ground] = Field(
