@@ -1,0 +1,117 @@
+"""Which persecution profiles a case belongs to, and why, from its events and characteristics.
+
+The rules are data (``selected_when`` in a pack's ``profiles.yaml``); this module only reads a
+case the same way for every country. Each match is a reason an attorney can check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from prytulak.case import CaseFile, Event
+
+from .pack import CountryPack
+from .records import Profile, ProfileSelector
+
+__all__ = ["ProfileMatch", "select_profiles"]
+
+
+@dataclass(frozen=True)
+class ProfileMatch:
+    profile: Profile
+    reasons: tuple[str, ...]
+
+
+def select_profiles(case: CaseFile, pack: CountryPack) -> list[ProfileMatch]:
+    """The profiles that apply to the case, in the pack's order, each with its reasons."""
+    matches = []
+    for profile in pack.profiles:
+        reasons = tuple(dict.fromkeys(_reasons(case, profile.selected_when)))
+        if reasons:
+            matches.append(ProfileMatch(profile, reasons))
+    return matches
+
+
+def _reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
+    yield from _event_reasons(case, rule)
+    claim = case.claim
+    for ground in rule.grounds:
+        if ground in claim.grounds:
+            yield f"the claim names the ground '{ground.value}'"
+    if rule.activities_abroad:
+        for activity in claim.activities_abroad:
+            yield f"activity abroad: {_short(activity.what)}"
+    if rule.family_harm:
+        for harm in claim.family_harm:
+            yield f"harm to a relative ({harm.who}, {harm.date.text}): {_short(harm.what)}"
+    for label, text in _characteristics(case):
+        keyword = _first_keyword(text, rule.keywords)
+        if keyword:
+            yield f"{label} mentions '{keyword}': {_short(text)}"
+
+
+def _event_reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
+    actors = {a.id: a for a in case.claim.actors}
+    for event in case.claim.timeline():
+        where = f"event '{event.id}' ({event.date.text})"
+        for charge in event.charges:
+            if f"{charge.code.value}:{charge.article}" in rule.articles:
+                code = "Criminal Code" if charge.code.value == "criminal" else "CAO"
+                yield f"{where} names {code} art. {charge.article}"
+        for harm in event.harms:
+            if harm.value in rule.harm_types:
+                yield f"{where} records the harm '{harm.value}'"
+        for actor_id in event.actors:
+            actor = actors.get(actor_id)
+            if actor is not None and actor.kind.value in rule.actor_kinds:
+                yield f"{where} involves {actor.label()}"
+        if _in_window(event, rule):
+            keyword = _first_keyword(_event_text(event), rule.event_keywords)
+            if keyword:
+                yield f"{where} mentions '{keyword}': {_short(event.summary)}"
+
+
+def _in_window(event: Event, rule: ProfileSelector) -> bool:
+    if rule.events_between is None:
+        return True
+    start, end = rule.events_between
+    return event.date.latest >= start.earliest and event.date.earliest <= end.latest
+
+
+def _event_text(event: Event) -> str:
+    parts = [event.summary, event.narrative or "", event.stated_reason or ""]
+    parts += [c.outcome or "" for c in event.charges]
+    return " ".join(parts)
+
+
+def _characteristics(case: CaseFile) -> Iterator[tuple[str, str]]:
+    applicant, claim = case.applicant, case.claim
+    if applicant.religion:
+        yield "religion", applicant.religion
+    if applicant.ethnicity:
+        yield "ethnicity", applicant.ethnicity
+    for group in claim.social_groups:
+        yield "particular social group", group
+    if claim.political_opinion:
+        yield "political opinion", claim.political_opinion
+    for org in claim.organizations:
+        yield f"organization ({org.kind})", " ".join(p for p in (org.name, org.kind, org.role) if p)
+    for activity in claim.activities_abroad:
+        yield "activity abroad", activity.what
+    for job in case.history.employment:
+        yield "employment", f"{job.occupation or ''} at {job.employer}"
+
+
+def _first_keyword(text: str, keywords: tuple[str, ...]) -> str | None:
+    folded = text.lower().replace("ё", "е")
+    for keyword in keywords:
+        if re.search(rf"(?<![\w]){re.escape(keyword)}", folded):
+            return keyword
+    return None
+
+
+def _short(text: str, limit: int = 90) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

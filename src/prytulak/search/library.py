@@ -1,0 +1,244 @@
+"""The country-report library: reports cut into passages, in one SQLite file.
+
+Full text lives in an FTS5 table of prepared terms (see ``analysis``); vectors in a table of
+float32 blobs, loaded into one matrix for search. Adding a report makes it searchable by full
+text at once; vectors are computed in the same call unless ``embed=False`` (then later, with
+:meth:`Library.embed_missing`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .analysis import index_terms
+from .embedding import DIMENSIONS, Embedder, default_embedder
+from .importers import ReportImportError, importer_for
+from .location import library_path
+from .passages import split_passages
+from .ranking import RankedIds, fts_ranked, hybrid_ranked, semantic_ranked
+from .records import Passage, ReportInfo, SearchHit
+from .vectors import VectorIndex
+
+__all__ = ["AddResult", "Library", "ReportImportError", "ReportRow"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, date TEXT, url TEXT,
+    file_name TEXT, sha256 TEXT UNIQUE, added TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    page INTEGER, ordinal INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_report ON passages(report_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
+    terms, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS passage_vectors (
+    passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE, vector BLOB NOT NULL);
+"""
+Progress = Callable[[int, int], None]
+SearchMode = str  # "hybrid", "fts" or "semantic"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    report_id: int
+    title: str
+    passages: int
+    duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    id: int
+    title: str
+    publisher: str | None
+    date: str | None
+    passages: int
+    vectors: int
+
+
+class Library:
+    def __init__(self, path: Path | None = None, embedder: Embedder | None = None) -> None:
+        self.path = path or library_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.executescript(_SCHEMA)
+        self._embedder = embedder
+        self.vectors = VectorIndex(self.db)
+        # full text runs on its own connection and thread while the query is embedded
+        # (both SQLite and the embedding engine release the GIL)
+        self._reader = sqlite3.connect(self.path, check_same_thread=False)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prytulak-fts")
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = default_embedder()
+        return self._embedder
+
+    def close(self) -> None:
+        self._pool.shutdown()
+        self._reader.close()
+        self.db.close()
+
+    # -- adding -------------------------------------------------------------------------
+    def add_file(
+        self,
+        path: Path,
+        info: ReportInfo | None = None,
+        embed: bool = True,
+        progress: Progress | None = None,
+    ) -> AddResult:
+        """Import a PDF, HTML or text report. Raises ReportImportError with the fix."""
+        if not path.is_file():
+            raise ReportImportError(f"{path}: no such file; check the path")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        known = self.db.execute(
+            "SELECT id, title FROM reports WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        if known:
+            return AddResult(known[0], known[1], self._count(known[0]), duplicate=True)
+        imported = importer_for(path)(path)
+        passages = split_passages(imported.pages)
+        if not passages:
+            raise ReportImportError(f"{path}: no text found in the file; is it the right file?")
+        given = info or ReportInfo(title="")
+        info = ReportInfo(
+            given.title or imported.title or path.stem,
+            given.publisher,
+            given.date or imported.date,
+            given.url,
+        )
+        report_id = self.add_passages(info, passages, path.name, digest)
+        if embed:
+            self.embed_missing(progress=progress)
+        return AddResult(report_id, info.title, len(passages))
+
+    def add_passages(
+        self,
+        info: ReportInfo,
+        passages: Sequence[Passage],
+        file_name: str | None = None,
+        sha256: str | None = None,
+    ) -> int:
+        """Store passages and their full-text terms (no vectors yet); returns the report id."""
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO reports (title, publisher, date, url, file_name, sha256, added) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    info.title,
+                    info.publisher,
+                    info.date,
+                    info.url,
+                    file_name,
+                    sha256,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            report_id = int(cursor.lastrowid or 0)
+            for passage in passages:
+                row = self.db.execute(
+                    "INSERT INTO passages (report_id, page, ordinal, language, text) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (report_id, passage.page, passage.ordinal, passage.language, passage.text),
+                )
+                self.db.execute(
+                    "INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
+                    (row.lastrowid, index_terms(passage.text)),
+                )
+        return report_id
+
+    def embed_missing(self, batch: int = 16, progress: Progress | None = None) -> int:
+        """Compute vectors for passages that have none; returns how many were added."""
+        rows = self.db.execute(
+            "SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v "
+            "ON v.passage_id = p.id WHERE v.passage_id IS NULL ORDER BY p.id"
+        ).fetchall()
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            vectors = self.embedder.passages([text for _, text in chunk])
+            self.store_vectors([pid for pid, _ in chunk], vectors)
+            if progress:
+                progress(min(start + batch, len(rows)), len(rows))
+        return len(rows)
+
+    def store_vectors(self, passage_ids: Sequence[int], vectors: np.ndarray) -> None:
+        if vectors.shape != (len(passage_ids), DIMENSIONS):
+            raise ValueError(f"expected {len(passage_ids)} vectors of {DIMENSIONS} numbers")
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO passage_vectors (passage_id, vector) VALUES (?, ?)",
+                (
+                    (pid, np.asarray(v, dtype=np.float32).tobytes())
+                    for pid, v in zip(passage_ids, vectors, strict=True)
+                ),
+            )
+        self.vectors.invalidate()
+
+    # -- reading ------------------------------------------------------------------------
+    def reports(self) -> list[ReportRow]:
+        rows = self.db.execute(
+            "SELECT r.id, r.title, r.publisher, r.date, COUNT(p.id), COUNT(v.passage_id) "
+            "FROM reports r LEFT JOIN passages p ON p.report_id = r.id "
+            "LEFT JOIN passage_vectors v ON v.passage_id = p.id GROUP BY r.id ORDER BY r.id"
+        ).fetchall()
+        return [ReportRow(*row) for row in rows]
+
+    def passage_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0])
+
+    def _count(self, report_id: int) -> int:
+        sql = "SELECT COUNT(*) FROM passages WHERE report_id = ?"
+        return int(self.db.execute(sql, (report_id,)).fetchone()[0])
+
+    # -- searching ----------------------------------------------------------------------
+    def search(
+        self, query: str, limit: int = 10, language: str | None = None, mode: SearchMode = "hybrid"
+    ) -> list[SearchHit]:
+        """Passages for a query in any language: full text, semantic, or both fused (default)."""
+        if mode == "fts":
+            ranked = fts_ranked(self.db, query, limit, language)
+        elif mode == "semantic":
+            ranked = semantic_ranked(self.vectors, self.embedder.query(query), limit, language)
+        else:
+            fts = self._pool.submit(fts_ranked, self._reader, query, 50, language)
+            semantic = self._semantic_or_empty(query, 50, language)
+            ranked = hybrid_ranked(fts.result(), semantic, limit)
+        return self._hits(ranked)
+
+    def _semantic_or_empty(self, query: str, limit: int, language: str | None) -> RankedIds:
+        if self.vectors.size() == 0:
+            return []
+        return semantic_ranked(self.vectors, self.embedder.query(query), limit, language)
+
+    def _hits(self, ranked: Iterable[tuple[int, float, tuple[str, ...]]]) -> list[SearchHit]:
+        ranked = list(ranked)
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = self.db.execute(
+            "SELECT p.id, r.id, r.title, r.publisher, r.date, p.page, p.ordinal, p.text, "
+            "p.language FROM passages p JOIN reports r ON r.id = p.report_id "
+            f"WHERE p.id IN ({marks})",
+            [pid for pid, _, _ in ranked],
+        ).fetchall()
+        by_id = {row[0]: row for row in rows}
+        return [_hit(by_id[pid], score, how) for pid, score, how in ranked if pid in by_id]
+
+
+def _hit(row: tuple[Any, ...], score: float, how: tuple[str, ...]) -> SearchHit:
+    pid, report_id, title, publisher, when, page, ordinal, text, language = row
+    return SearchHit(
+        pid, report_id, title, publisher, when, page, ordinal, text, language, score, how
+    )
