@@ -1,0 +1,1 @@
+"""Organizations, users with roles, two-factor login, throttling."""

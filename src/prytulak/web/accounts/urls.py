@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("verify/", views.verify_view, name="verify"),
+    path("two-factor/setup/", views.setup_view, name="setup"),
+    path("password/", views.password_view, name="password"),
+    path("users/", views.users_view, name="users"),
+    path("language/", views.language_view, name="language"),
+]

@@ -1,0 +1,195 @@
+"""Login with throttling, the second factor (TOTP), password change, users of an organization."""
+
+from __future__ import annotations
+
+import base64
+import io
+import secrets
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from prytulak.web.audit.log import client_address, record
+from prytulak.web.audit.models import Action
+
+from .forms import CodeForm, LoginForm, NewUserForm
+from .models import LoginFailure, Role, User
+
+__all__ = [
+    "language_view",
+    "login_view",
+    "logout_view",
+    "password_view",
+    "setup_view",
+    "users_view",
+    "verify_view",
+]
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return str(settings.LOGIN_REDIRECT_URL)
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name, address = form.cleaned_data["username"], client_address(request)
+        if LoginFailure.recent(name, address) >= settings.LOGIN_FAILURE_LIMIT:
+            minutes = settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
+            form.add_error(
+                None, _("Too many failed attempts. Wait %(m)s minutes.") % {"m": minutes}
+            )
+            return render(request, "accounts/login.html", {"form": form}, status=429)
+        user = authenticate(request, username=name, password=form.cleaned_data["password"])
+        if user is None:
+            LoginFailure.record(name, address)
+            record(request, Action.LOGIN_FAILED, None, "login")
+            form.add_error(None, _("Wrong username or password."))
+        else:
+            LoginFailure.clear(name)
+            login(request, user)
+            record(request, Action.LOGIN, None, "password")
+            return redirect(f"/accounts/verify/?next={_next(request)}")
+    return render(request, "accounts/login.html", {"form": form, "next": _next(request)})
+
+
+def _device(user: User, confirmed: bool) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=confirmed).first()
+
+
+@login_required
+def verify_view(request: HttpRequest) -> HttpResponse:
+    """Second step: a TOTP code. Users without a device are sent to set one up."""
+    user = request.user
+    if not user.needs_two_factor or user.is_verified():  # type: ignore[union-attr]
+        return redirect(_next(request))
+    device = _device(user, confirmed=True)  # type: ignore[arg-type]
+    if device is None:
+        return redirect(f"/accounts/two-factor/setup/?next={_next(request)}")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["code"]):
+            otp_login(request, device)
+            record(request, Action.LOGIN, None, "two-factor")
+            return redirect(_next(request))
+        record(request, Action.LOGIN_FAILED, None, "two-factor")
+        form.add_error("code", _("That code is not right. Check the time on your phone."))
+    return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    stream = io.BytesIO()
+    image.save(stream)
+    return "data:image/svg+xml;base64," + base64.b64encode(stream.getvalue()).decode("ascii")
+
+
+@login_required
+def setup_view(request: HttpRequest) -> HttpResponse:
+    """Pair an authenticator app: scan the QR code (or type the key), then confirm a code."""
+    user = request.user
+    if _device(user, confirmed=True) is not None:  # type: ignore[arg-type]
+        return redirect(f"/accounts/verify/?next={_next(request)}")
+    device = _device(user, confirmed=False) or TOTPDevice.objects.create(  # type: ignore[arg-type]
+        user=user, name="authenticator", confirmed=False
+    )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save()
+            otp_login(request, device)
+            record(request, Action.CHANGE, None, "two-factor set up")
+            messages.success(request, _("Two-factor login is on."))
+            return redirect(_next(request))
+        form.add_error("code", _("That code is not right. Check the time on your phone."))
+    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    context = {
+        "form": form,
+        "qr": _qr_svg(device.config_url),
+        "secret": secret,
+        "next": _next(request),
+    }
+    return render(request, "accounts/setup.html", context)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("accounts:login")
+
+
+@login_required
+def password_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
+        update_session_auth_hash(request, form.user)
+        record(request, Action.CHANGE, None, "password")
+        messages.success(request, _("Password changed."))
+        return redirect("cases:dashboard")
+    return render(request, "accounts/password.html", {"form": form})
+
+
+@login_required
+def users_view(request: HttpRequest) -> HttpResponse:
+    """An attorney (or administrator) adds colleagues to the organization."""
+    user = request.user
+    if user.role != Role.ATTORNEY and not user.is_superuser:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "users")
+        raise PermissionDenied(_("Only attorneys can add users."))
+    form = NewUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["username"]
+        if User.objects.filter(username=name).exists():
+            form.add_error("username", _("This username is taken."))
+        else:
+            password = secrets.token_urlsafe(12)
+            User.objects.create_user(
+                username=name,
+                password=password,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organization=user.organization,  # type: ignore[union-attr]
+                must_change_password=True,
+            )
+            record(request, Action.CHANGE, None, f"user added: {name}")
+            messages.success(
+                request,
+                _("User %(name)s created. One-time password (shown once): %(pw)s")
+                % {"name": name, "pw": password},
+            )
+            return redirect("accounts:users")
+    people = User.objects.filter(organization=user.organization).order_by("username")  # type: ignore[union-attr]
+    return render(request, "accounts/users.html", {"form": form, "people": people})
+
+
+@require_POST
+def language_view(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered on the account and in a cookie."""
+    language = request.POST.get("language", "")
+    target = _next(request)
+    response = redirect(target)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            User.objects.filter(pk=request.user.pk).update(language=language)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+    return response

@@ -1,0 +1,59 @@
+"""Who may open which case: membership first, then the member's role. Refusals are logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from prytulak.web.accounts.models import Role
+from prytulak.web.audit.log import record
+from prytulak.web.audit.models import Action
+
+from .models import Case
+
+__all__ = ["STAFF", "case_view", "open_case"]
+
+STAFF = (Role.ATTORNEY, Role.STAFF, Role.TRANSLATOR)
+EDITORS = (Role.ATTORNEY, Role.STAFF)
+ATTORNEY = (Role.ATTORNEY,)
+ANYONE = (*STAFF, Role.CLIENT)
+
+
+def open_case(request: HttpRequest, pk: int, roles: Iterable[str], target: str) -> Case:
+    """The case if the user is a member with one of ``roles``; else 403, and it is logged.
+
+    A case that does not exist answers the same 403 as one the user may not see, so that
+    case numbers cannot be probed.
+    """
+    case = Case.objects.filter(pk=pk).first()
+    role = case.role_of(request.user) if case is not None else None  # type: ignore[arg-type]
+    same_org = case is not None and case.organization_id == request.user.organization_id  # type: ignore[union-attr]
+    if case is None or role is None or role not in roles or not same_org:
+        record(request, Action.DENIED, case, target)
+        raise PermissionDenied("You do not have access to this case.")
+    return case
+
+
+def case_view(
+    roles: Iterable[str], target: str, action: Action | None = Action.VIEW
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate ``view(request, case, ...)``: login, membership and role checks, audit entry."""
+    allowed = tuple(roles)
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            case = open_case(request, pk, allowed, target)
+            if action is not None and request.method == "GET":
+                record(request, action, case, target)
+            return view(request, case, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,133 @@
+"""Uploads (phone camera or file), background processing with progress, viewing, download."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prytulak.web.accounts.models import Role
+from prytulak.web.audit.log import record
+from prytulak.web.audit.models import Action
+
+from . import lockers, worker
+from .access import ANYONE, STAFF, case_view
+from .models import Case, Upload
+from .services import Unavailable
+
+__all__ = ["document", "download", "upload", "upload_status"]
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def _safe_name(name: str) -> str:
+    keep = "".join(c if c.isalnum() or c in "._- " else "_" for c in Path(name).name)
+    return keep.strip(" .")[:120] or "upload"
+
+
+def _process(upload_pk: int) -> None:
+    upload = Upload.objects.select_related("case").get(pk=upload_pk)
+    Upload.objects.filter(pk=upload_pk).update(state=Upload.State.RUNNING, progress=5)
+
+    def progress(done: int, total: int) -> None:
+        share = 5 + int(90 * done / max(total, 1))
+        Upload.objects.filter(pk=upload_pk).update(progress=share)
+
+    try:
+        item = lockers.process_upload(
+            upload.case_id, upload.item_id, upload.user.username if upload.user else "", progress
+        )
+    except Exception as error:
+        message = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
+        Upload.objects.filter(pk=upload_pk).update(state=Upload.State.FAILED, message=message)
+        raise
+    language = (item.extraction.language or "") if item.extraction else ""
+    Upload.objects.filter(pk=upload_pk).update(
+        state=Upload.State.DONE, progress=100, language=language
+    )
+
+
+def _store(request: HttpRequest, case: Case) -> Upload | None:
+    sent = request.FILES.get("file")
+    if sent is None:
+        messages.error(request, _("Choose a file or take a photo first."))
+        return None
+    if sent.size and sent.size > MAX_UPLOAD_BYTES:
+        messages.error(request, _("The file is larger than 50 MB; send it in parts."))
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / _safe_name(sent.name or "upload")
+        with open(path, "wb") as handle:
+            for chunk in sent.chunks():
+                handle.write(chunk)
+        item = lockers.intake_upload(case.pk, path, request.user.username)  # type: ignore[union-attr]
+    if isinstance(item, Unavailable):
+        messages.error(request, _("The document was not accepted: %(why)s") % {"why": item.reason})
+        return None
+    return Upload.objects.create(
+        case=case,
+        user=request.user,
+        filename=item.original_name,
+        item_id=item.id,
+        content_type=item.media_type,
+        size=item.size,
+        sha256=item.sha256,
+        note=request.POST.get("note", "")[:300],
+    )
+
+
+@case_view(ANYONE, "upload", action=None)
+@require_POST
+def upload(request: HttpRequest, case: Case) -> HttpResponse:
+    stored = _store(request, case)
+    if stored is not None:
+        record(request, Action.CHANGE, case, f"upload {stored.item_id}")
+        worker.submit(_process, stored.pk)
+        messages.success(
+            request, _("Received %(name)s. Reading it now.") % {"name": stored.filename}
+        )
+    if request.user.is_client:  # type: ignore[union-attr]
+        return redirect("intake:portal", pk=case.pk)
+    return redirect("cases:case", pk=case.pk)
+
+
+def _own_upload(request: HttpRequest, case: Case, upload_pk: int) -> Upload:
+    found = get_object_or_404(Upload, pk=upload_pk, case=case)
+    if case.role_of(request.user) == Role.CLIENT and found.user_id != request.user.pk:  # type: ignore[arg-type]
+        record(request, Action.DENIED, case, f"upload {found.item_id}")
+        raise PermissionDenied(_("This document is not yours to open."))
+    return found
+
+
+@case_view(ANYONE, "upload status", action=None)
+def upload_status(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
+    """HTMX fragment that polls itself until the processing is done."""
+    found = _own_upload(request, case, upload_pk)
+    return render(request, "cases/_upload_status.html", {"case": case, "u": found})
+
+
+@case_view(ANYONE, "download", action=None)
+def download(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
+    found = _own_upload(request, case, upload_pk)
+    record(request, Action.DOWNLOAD, case, f"upload {found.item_id}")
+    data = lockers.read_original(case.pk, found.item_id)
+    if data is None:
+        raise Http404(_("The evidence locker has no such file any more."))
+    response = HttpResponse(data, found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_safe_name(found.filename)}"'
+    return response
+
+
+@case_view(STAFF, "document", action=None)
+def document(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
+    """The document's extracted text beside its translation status."""
+    found = _own_upload(request, case, upload_pk)
+    record(request, Action.VIEW, case, f"document {found.item_id}")
+    text = lockers.extracted_text(case.pk, found.item_id) if found.item_id else None
+    return render(request, "cases/document.html", {"case": case, "u": found, "text": text})

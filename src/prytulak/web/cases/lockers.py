@@ -1,0 +1,99 @@
+"""Each web case's evidence locker (``prytulak.evidence``) under the data directory.
+
+Files uploaded on the web go through the locker's own verbs: intake (sniff, hash, encrypt,
+custody), then text extraction, OCR and language detection in the background. The locker's
+passphrase is a random installation secret kept in the data directory (mode 0600).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import secrets
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from prytulak.store.blobs import BlobError
+
+from .services import Unavailable
+
+__all__ = ["extracted_text", "intake_upload", "process_upload", "read_original"]
+
+_OPEN: dict[int, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _evidence() -> Any:
+    try:
+        return importlib.import_module("prytulak.evidence")
+    except ImportError:
+        return None
+
+
+def _passphrase() -> str:
+    path = Path(settings.DATA_DIR) / "locker.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text(encoding="ascii").strip()
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_urlsafe(32))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _locker(case_pk: int) -> Any:
+    evidence = _evidence()
+    with _LOCK:
+        if case_pk not in _OPEN:
+            folder = Path(settings.DATA_DIR) / "lockers" / str(case_pk)
+            folder.mkdir(parents=True, exist_ok=True)
+            _OPEN[case_pk] = evidence.Locker.open_or_create(folder, _passphrase())
+        return _OPEN[case_pk]
+
+
+def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
+    """The locker item for the file, or ``Unavailable`` / the intake refusal as a message."""
+    evidence = _evidence()
+    if evidence is None:
+        return Unavailable("evidence locker", "not available yet")
+    try:
+        result = evidence.add_file(_locker(case_pk), path, actor=actor)
+    except evidence.IntakeRefused as refused:
+        return Unavailable("evidence locker", str(refused))
+    return result.item
+
+
+def process_upload(
+    case_pk: int, item_id: str, actor: str, progress: Callable[[int, int], None]
+) -> Any:
+    """Extract text, OCR and detect the language; returns the updated locker item."""
+    evidence = _evidence()
+    return evidence.process_item(_locker(case_pk), item_id, actor, progress=progress)
+
+
+def extracted_text(case_pk: int, item_id: str) -> str | None:
+    evidence = _evidence()
+    if evidence is None:
+        return None
+    locker = _locker(case_pk)
+    try:
+        found = evidence.read_extraction(locker, locker.item(item_id))
+    except evidence.EvidenceError:
+        return None
+    return found.full_text() if found is not None else None
+
+
+def read_original(case_pk: int, item_id: str) -> bytes | None:
+    """The uploaded file's bytes, or None when the locker no longer has it."""
+    evidence = _evidence()
+    locker = _locker(case_pk)
+    try:
+        return bytes(locker.blobs.read(locker.item(item_id).sha256))
+    except (evidence.EvidenceError, BlobError):
+        return None

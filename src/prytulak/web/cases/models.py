@@ -1,0 +1,147 @@
+# ruff: noqa: RUF012  (Django Meta options and ninja schemas are class-level lists by design)
+"""A case row holds one CaseFile (as its JSON) and a version number that every save bumps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from prytulak.case import CaseFile, case_from_data, case_to_data
+from prytulak.web.accounts.models import Organization, Role, User
+
+__all__ = ["Case", "Conflict", "Draft", "Membership", "Upload"]
+
+
+class Conflict(Exception):
+    """Someone saved the case after this edit started; the edit was kept as a draft."""
+
+    def __init__(self, case: Case, draft: Draft) -> None:
+        super().__init__(f"case {case.label} changed since version {draft.base_version}")
+        self.case = case
+        self.draft = draft
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def visible_to(self, user: User) -> CaseQuerySet:
+        """Only the cases the user is a member of: nobody sees a case by organization alone."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user, organization=user.organization).distinct()
+
+    def where_role(self, user: User, roles: tuple[str, ...]) -> CaseQuerySet:
+        """Cases where the user's own membership has one of ``roles`` (one join, one row)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            memberships__user=user, memberships__role__in=roles, organization=user.organization
+        ).distinct()
+
+
+class Case(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="cases")
+    case_id = models.CharField(_("case id"), max_length=100)
+    data = models.JSONField(_("case file"))
+    version = models.PositiveIntegerField(default=1)
+    updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "case_id"], name="one_case_id_per_org")
+        ]
+        ordering = ["case_id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.case_id
+
+    def case_file(self, today: date | None = None) -> CaseFile:
+        """The stored JSON as a validated CaseFile (raises CaseFileError if it no longer is)."""
+        return case_from_data(self.data, f"case {self.case_id} (version {self.version})", today)
+
+    def role_of(self, user: User) -> str | None:
+        membership = self.memberships.filter(user=user).first()
+        return membership.role if membership else None
+
+    def save_case_file(self, case: CaseFile, user: User, base_version: int) -> None:
+        """Save if nobody saved since ``base_version``; otherwise keep the edit as a Draft."""
+        data = case_to_data(case)
+        saved = Case.objects.filter(pk=self.pk, version=base_version).update(
+            data=data, version=base_version + 1, updated_by=user, case_id=case.id
+        )
+        if not saved:
+            self.refresh_from_db()
+            draft = Draft.objects.create(
+                case=self, user=user, base_version=base_version, data=data, text=""
+            )
+            raise Conflict(self, draft)
+        self.refresh_from_db()
+
+
+class Membership(models.Model):
+    """A user's place on one case; without one, the case does not exist for them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "user"], name="one_membership")]
+
+
+class Draft(models.Model):
+    """An edit that lost a race (or did not validate): kept so that nothing typed is lost."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    base_version = models.PositiveIntegerField()
+    data: Any = models.JSONField(null=True)
+    text = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+
+class Upload(models.Model):
+    """A document uploaded on the web, kept encrypted in the blob store under its SHA-256."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("processing")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="uploads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    item_id = models.CharField(max_length=20, blank=True)
+    """The evidence locker's item id (F001 …)."""
+    note = models.CharField(_("what is this document?"), max_length=300, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    language = models.CharField(max_length=10, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]

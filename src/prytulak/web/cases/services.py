@@ -1,0 +1,196 @@
+"""The one place the web app calls Prytulak's domain verbs.
+
+Each function calls a verb if its package is importable and returns ``Unavailable`` otherwise,
+so a page shows "not available yet" instead of failing while a package is still being built.
+No legal or review logic lives here: only calls, caching and language selection.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from prytulak.case import CaseFile
+
+__all__ = [
+    "AssessmentRow",
+    "BlockingLine",
+    "DeadlineLine",
+    "Overview",
+    "Unavailable",
+    "assessment_rows",
+    "build_package",
+    "country_profiles",
+    "overview",
+    "screening_hits",
+    "warm_up",
+]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """A verb that is not installed yet, or failed; ``reason`` is shown to the user."""
+
+    feature: str
+    reason: str
+
+    def __bool__(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class DeadlineLine:
+    day: date
+    title: dict[str, str]
+    kind: str
+    to_verify: bool = False
+
+    def label(self) -> str:
+        lang = (get_language() or "en")[:2]
+        return self.title.get(lang) or self.title.get("en") or self.kind
+
+
+@dataclass(frozen=True)
+class BlockingLine:
+    text: dict[str, str]
+    source: str
+
+    def label(self) -> str:
+        lang = (get_language() or "en")[:2]
+        return self.text.get(lang) or self.text.get("en") or self.source
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the dashboard and the case page show: deadlines, blocking findings, both reports."""
+
+    deadlines: tuple[DeadlineLine, ...]
+    blocking: tuple[BlockingLine, ...]
+    assessment: Any
+    review: Any
+    problems: tuple[str, ...] = field(default=())
+
+    def next_deadlines(self, today: date, count: int = 3) -> tuple[DeadlineLine, ...]:
+        return tuple(d for d in self.deadlines if d.day >= today)[:count]
+
+
+def _verb(module: str, name: str, feature: str) -> Callable[..., Any] | Unavailable:
+    try:
+        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return Unavailable(feature, "not available yet")
+    return found
+
+
+def _call(feature: str, function: Callable[..., T] | Unavailable, *args: Any, **kw: Any) -> Any:
+    if isinstance(function, Unavailable):
+        return function
+    try:
+        return function(*args, **kw)
+    except Exception as error:  # one failing verb must not take the page down
+        log.warning("%s failed: %s", feature, type(error).__name__)
+        return Unavailable(feature, f"failed: {type(error).__name__}")
+
+
+def _hearing(case: CaseFile) -> DeadlineLine | None:
+    hearing = case.travel.court.next_hearing
+    if hearing is None:
+        return None
+    title = {"en": "Next hearing", "ru": "Следующее заседание", "be": "Наступнае паседжанне"}
+    return DeadlineLine(hearing.earliest, title, "hearing")
+
+
+def _overview(case: CaseFile, today: date) -> Overview:
+    assessment = _call("assessment", _verb("prytulak.law", "assess", "assessment"), case, today)
+    report = _call("review", _verb("prytulak.review", "review", "review"), case, today=today)
+    deadlines: list[DeadlineLine] = []
+    blocking: list[BlockingLine] = []
+    if assessment:
+        for d in assessment.deadlines():
+            deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify))
+        blocking += [BlockingLine(dict(f.title), "law") for f in assessment.blocking]
+    if report:
+        blocking += [BlockingLine({"en": f.message}, "review") for f in report.blocking]
+    if (hearing := _hearing(case)) is not None:
+        deadlines.append(hearing)
+    deadlines.sort(key=lambda d: d.day)
+    return Overview(tuple(deadlines), tuple(blocking), assessment, report)
+
+
+def overview(case: CaseFile, key: str, today: date) -> Overview:
+    """The overview of one case version on one day, computed once and cached."""
+    cache_key = f"overview:{key}:{today.isoformat()}"
+    found: Overview | None = cache.get(cache_key)
+    if found is None:
+        found = _overview(case, today)
+        cache.set(cache_key, found, 3600)
+    return found
+
+
+def country_profiles(case: CaseFile) -> Any:
+    get_pack = _verb("prytulak.country", "get_pack", "country conditions")
+    select = _verb("prytulak.country", "select_profiles", "country conditions")
+    pack = _call("country conditions", get_pack, "BY")
+    if not pack:
+        return pack
+    return _call("country conditions", select, case, pack)
+
+
+def screening_hits(case: CaseFile) -> Any:
+    index_file = Path(settings.DATA_DIR) / "screening" / "index.sqlite"
+    if not index_file.exists():
+        return Unavailable("screening", "no sanctions list imported (prytulak screening import)")
+    open_index = _verb("prytulak.screening", "open_index", "screening")
+    screen = _verb("prytulak.screening", "screen_case", "screening")
+    index = _call("screening", open_index, Path(settings.DATA_DIR))
+    if not index:
+        return index
+    try:
+        return _call("screening", screen, case, index)
+    finally:
+        index.close()
+
+
+def build_package(case: CaseFile, out: Path, today: date) -> Any:
+    """The filing package (``prytulak.filing.build_package``), once that verb exists."""
+    build = _verb("prytulak.filing", "build_package", "filing package")
+    return _call("filing package", build, case, out, today=today)
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    title: str
+    status: str
+    text: str
+    citations: tuple[str, ...]
+
+
+def assessment_rows(assessment: Any) -> list[AssessmentRow]:
+    """The assessment's findings in the interface language (English where not translated)."""
+    if not assessment:
+        return []
+    lang = (get_language() or "en")[:2]
+    return [
+        AssessmentRow(
+            f.title.get(lang) or f.title["en"], str(f.status), f.text(lang), tuple(f.citations)
+        )
+        for f in assessment.findings
+    ]
+
+
+def warm_up() -> None:
+    """Load the rulebook and the country pack once, so the first page is not the slow one."""
+    _call("assessment", _verb("prytulak.law", "load_rulebook", "assessment"))
+    _call("country conditions", _verb("prytulak.country", "get_pack", "country"), "BY")

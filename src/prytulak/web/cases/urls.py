@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import documents, editing, members, views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("demo/", views.load_demo_case, name="demo"),
+    path("cases/<int:pk>/", views.case_page, name="case"),
+    path("cases/<int:pk>/timeline/", views.timeline_fragment, name="timeline"),
+    path("cases/<int:pk>/edit/", editing.edit_case, name="edit"),
+    path("cases/<int:pk>/members/", members.members, name="members"),
+    path("cases/<int:pk>/upload/", documents.upload, name="upload"),
+    path("cases/<int:pk>/uploads/<int:upload_pk>/", documents.upload_status, name="upload_status"),
+    path("cases/<int:pk>/uploads/<int:upload_pk>/file", documents.download, name="download"),
+    path("cases/<int:pk>/uploads/<int:upload_pk>/text", documents.document, name="document"),
+]

@@ -1,0 +1,104 @@
+"""Dashboard, case page, demo loading: thin views over the domain verbs (see services.py)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prytulak.case import CaseFileError
+from prytulak.web.audit.log import record
+from prytulak.web.audit.models import Action
+
+from . import services
+from .access import ANYONE, STAFF, case_view
+from .clock import today
+from .demo import demo_names, load_demo
+from .models import Case
+
+__all__ = ["case_page", "dashboard", "load_demo_case"]
+
+
+def _summary(case: Case) -> dict[str, object]:
+    day = today()
+    try:
+        case_file = case.case_file(day)
+    except CaseFileError as error:
+        return {"case": case, "problems": error.problems}
+    found = services.overview(case_file, f"{case.pk}:{case.version}", day)
+    return {
+        "case": case,
+        "name": case_file.applicant.name.full(),
+        "deadlines": found.next_deadlines(day),
+        "blocking": found.blocking,
+    }
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Every case the user belongs to, with its next deadlines and blocking findings."""
+    if request.user.is_client:  # type: ignore[union-attr]
+        own = Case.objects.visible_to(request.user).first()  # type: ignore[arg-type]
+        return redirect("intake:portal", pk=own.pk) if own else render(request, "cases/none.html")
+    cases = Case.objects.visible_to(request.user)  # type: ignore[arg-type]
+    rows = [_summary(c) for c in cases]
+    return render(
+        request,
+        "cases/dashboard.html",
+        {"rows": rows, "demos": demo_names(), "today": today()},
+    )
+
+
+@login_required
+@require_POST
+def load_demo_case(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_client or user.organization_id is None:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "demo")
+        raise PermissionDenied(_("Only staff of an organization can load demo cases."))
+    try:
+        case = load_demo(request.POST.get("name", ""), user)  # type: ignore[arg-type]
+    except (ValueError, CaseFileError) as error:
+        messages.error(request, str(error))
+        return redirect("cases:dashboard")
+    record(request, Action.CREATE, case, "demo")
+    messages.success(request, _("Demo case %(id)s loaded.") % {"id": case.case_id})
+    return redirect("cases:case", pk=case.pk)
+
+
+@case_view(STAFF, "case page")
+def case_page(request: HttpRequest, case: Case) -> HttpResponse:
+    """Assessment, review findings, timeline, evidence, country conditions, screening."""
+    day = today()
+    try:
+        case_file = case.case_file(day)
+    except CaseFileError as error:
+        return render(request, "cases/broken.html", {"case": case, "error": error}, status=200)
+    found = services.overview(case_file, f"{case.pk}:{case.version}", day)
+    events = sorted(case_file.claim.events, key=lambda e: e.date.sort_key())
+    context = {
+        "case": case,
+        "file": case_file,
+        "today": day,
+        "overview": found,
+        "events": events,
+        "findings": services.assessment_rows(found.assessment),
+        "profiles": services.country_profiles(case_file),
+        "screening": services.screening_hits(case_file),
+        "uploads": case.uploads.all(),
+        "role": case.role_of(request.user),  # type: ignore[arg-type]
+    }
+    return render(request, "cases/case.html", context)
+
+
+@case_view(ANYONE, "timeline", action=None)
+def timeline_fragment(request: HttpRequest, case: Case) -> HttpResponse:
+    """The events timeline alone (HTMX fragment), for the intake and the case page."""
+    record(request, Action.VIEW, case, "timeline")
+    case_file = case.case_file(today())
+    events = sorted(case_file.claim.events, key=lambda e: e.date.sort_key())
+    return render(request, "cases/_timeline.html", {"events": events, "case": case})

@@ -1,0 +1,1 @@
+"""Client intake: a step-by-step questionnaire in Russian, Belarusian or English."""

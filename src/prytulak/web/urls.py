@@ -1,0 +1,13 @@
+"""URL map: one namespace per app."""
+
+from django.urls import include, path
+
+from prytulak.web.api.routes import api
+
+urlpatterns = [
+    path("accounts/", include("prytulak.web.accounts.urls")),
+    path("intake/", include("prytulak.web.intake.urls")),
+    path("api/", api.urls),
+    path("", include("prytulak.web.audit.urls")),
+    path("", include("prytulak.web.cases.urls")),
+]

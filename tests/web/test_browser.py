@@ -1,0 +1,119 @@
+"""Browser tests: Playwright driving Debian's Chromium against a real ``prytulak serve``."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django_otp.oath import totp
+from PIL import Image, ImageDraw, ImageFont
+
+from .seed import PASSWORD
+from .served import Served, served
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's Chromium: apt-get install chromium"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with served(tmp_path_factory.mktemp("served")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+def _code(server: Served, name: str) -> str:
+    key = bytes.fromhex(server.seed["keys"][name])  # type: ignore[index]
+    return str(totp(key)).zfill(6)
+
+
+def _log_in(page: Any, server: Served, name: str) -> None:
+    page.goto(server.url + "accounts/login/")
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    if name in server.seed["keys"]:  # type: ignore[operator]
+        page.get_by_label("Six-digit code from your authenticator app").fill(_code(server, name))
+        page.get_by_role("button", name="Confirm").click()
+
+
+def test_attorney_logs_in_with_two_factor_and_sees_the_one_year_deadline(server, browser) -> None:
+    page = browser.new_page()
+    _log_in(page, server, "anna")
+    assert page.get_by_role("heading", name="Your cases").is_visible()
+    row = page.locator("table.cases tbody tr").first
+    assert "2027-03-02" in row.inner_text()
+    assert "Last day to file the I-589" in row.inner_text()
+    page.get_by_role("link", name="demo-kazlou").click()
+    assert page.get_by_role("heading", name="Deadlines").is_visible()
+    page.close()
+
+
+def test_attorney_of_another_organization_gets_403_and_it_is_logged(server, browser) -> None:
+    page = browser.new_page()
+    _log_in(page, server, "boris")
+    response = page.goto(f"{server.url}cases/{server.seed['case']}/")
+    assert response is not None and response.status == 403
+    with sqlite3.connect(server.data_dir / "prytulak.sqlite3") as db:
+        rows = db.execute(
+            "SELECT username FROM audit_auditentry WHERE action = 'denied' AND case_pk = ?",
+            (server.seed["case"],),
+        ).fetchall()
+    assert ("boris",) in rows
+    page.close()
+
+
+def _photo(path: Path) -> Path:
+    image = Image.new("RGB", (900, 300), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 48)
+    ImageDraw.Draw(image).text((30, 100), "ПАВЕСТКА аб выкліку", fill="black", font=font)
+    image.save(path, "JPEG")
+    return path
+
+
+def test_client_fills_the_intake_in_belarusian_and_uploads_a_photo(
+    server, browser, tmp_path
+) -> None:
+    page = browser.new_page()
+    _log_in(page, server, "yauhen")
+    page.get_by_role("button", name="Беларуская").click()
+    page.get_by_role("link", name="Што з вамі здарылася").click()
+    page.get_by_label("Калі гэта здарылася?").fill("~2021-05")
+    page.get_by_label("Дзе гэта здарылася?").fill("Гродна")
+    page.get_by_label("Што здарылася, у адным радку?").fill("Ператрус дома")
+    page.get_by_role("button", name="Захаваць").click()
+    assert page.get_by_text("Ператрус дома").is_visible()
+    page.get_by_role("link", name="Далей: Ваш страх вяртання →").click()
+    page.goto(f"{server.url}intake/{server.seed['case']}/documents/")
+    page.get_by_label("Дакумент або фота").set_input_files(str(_photo(tmp_path / "p.jpg")))
+    page.get_by_role("button", name="Загрузіць").click()
+    page.wait_for_selector("text=гатова", timeout=60_000)  # HTMX polls until processed
+    page.close()

@@ -1,0 +1,102 @@
+"""The client's questionnaire: saved step by step, approximate dates, uploads from a phone."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from prytulak.web.cases.models import Upload
+
+from .people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_with_an_approximate_date_lands_in_the_case_file(protester) -> None:
+    client = sign_in(protester.client_user)
+    before = len(protester.data["claim"]["events"])
+    response = client.post(
+        f"/intake/{protester.pk}/events/",
+        {
+            "date": "~2021-05",
+            "place": "Minsk",
+            "summary": "Searched at home by the KGB",
+            "narrative": "",
+        },
+    )
+    assert response.status_code == 302
+    protester.refresh_from_db()
+    events = protester.case_file().claim.events
+    assert len(events) == before + 1
+    added = next(e for e in events if e.summary == "Searched at home by the KGB")
+    assert added.date.approximate and added.date.precision == "month"
+
+
+def test_a_date_that_cannot_be_read_is_explained_and_nothing_is_lost(protester) -> None:
+    client = sign_in(protester.client_user)
+    response = client.post(
+        f"/intake/{protester.pk}/events/",
+        {"date": "last spring", "place": "Hrodna", "summary": "Fined for a flag"},
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "last spring" in page and "Fined for a flag" in page  # still in the form
+    assert "Not saved yet" in page
+    assert protester.drafts.filter(text__contains="Fined for a flag").exists()
+
+
+def test_arrival_step_updates_the_last_arrival(protester) -> None:
+    client = sign_in(protester.client_user)
+    response = client.post(
+        f"/intake/{protester.pk}/arrival/",
+        {"date": "2026-03-02", "place": "JFK Airport, New York, NY", "manner": "B1/B2"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/events/")
+    protester.refresh_from_db()
+    assert protester.case_file().travel.last_arrival().place == "JFK Airport, New York, NY"
+
+
+def test_intake_reads_in_belarusian(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "be", "next": "/"})
+    page = client.get(f"/intake/{protester.pk}/events/").content.decode()
+    assert "Што з вамі здарылася" in page
+
+
+def _photo() -> bytes:
+    image = Image.new("RGB", (900, 300), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 48)
+    ImageDraw.Draw(image).text((30, 100), "ПОВЕСТКА о вызове на допрос", fill="black", font=font)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_phone_photo_upload_is_read_in_the_background(protester, org) -> None:
+    client = sign_in(protester.client_user)
+    photo = io.BytesIO(_photo())
+    photo.name = "IMG_0001.jpg"
+    response = client.post(f"/cases/{protester.pk}/upload/", {"file": photo, "note": "summons"})
+    assert response.status_code == 302
+    upload = Upload.objects.get(case=protester)
+    assert upload.state == Upload.State.DONE, upload.message  # inline worker in tests
+    assert upload.language == "ru"
+    staff = sign_in(org.attorney)
+    text = staff.get(f"/cases/{protester.pk}/uploads/{upload.pk}/text").content.decode()
+    assert "ПОВЕСТКА" in text
+    download = client.get(f"/cases/{protester.pk}/uploads/{upload.pk}/file")
+    assert download.status_code == 200 and b"".join(download) == photo.getvalue()
+
+
+def test_an_upload_the_locker_refuses_is_explained(protester) -> None:
+    client = sign_in(protester.client_user)
+    empty = io.BytesIO(b"")
+    empty.name = "empty.jpg"
+    response = client.post(f"/cases/{protester.pk}/upload/", {"file": empty}, follow=True)
+    assert (
+        "not accepted" in response.content.decode() or "Choose a file" in response.content.decode()
+    )
+    assert not Upload.objects.filter(case=protester).exists()
