@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from prytulak.case import CaseFile, load_case
+
+# Rich decides the width of the command line's console when it is created; tests read the
+# output as text, so make it the same wide width whichever test imports the CLI first.
+os.environ["COLUMNS"] = "200"
 
 DEMO_ROOT = Path(__file__).resolve().parents[1] / "src" / "prytulak" / "demo" / "cases"
 DEMO_NAMES = ("protester", "journalist", "lgbt-believer")

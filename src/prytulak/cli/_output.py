@@ -9,8 +9,9 @@ from rich.console import Console
 
 from prytulak.case import CaseFileError
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# soft_wrap: messages stay on one line when piped or redirected, so they can be searched
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # invalid input or blocking findings

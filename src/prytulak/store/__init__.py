@@ -27,7 +27,7 @@ __all__ = [
     "change_passphrase",
     "create_case_folder",
     "create_keyring",
-    "sha256_file",
     "save_case",
+    "sha256_file",
     "unlock_keyring",
 ]
