@@ -12,7 +12,7 @@ from prytulak.case import CaseFileError, load_case
 from prytulak.cli.main import app
 from tests.conftest import TODAY
 
-BROKEN = Path(__file__).parent / "data" / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
 EXPECTED: dict[str, dict[str, str]] = YAML(typ="safe").load(BROKEN / "expected.yaml")
 BROKEN_FILES = sorted(p.name for p in BROKEN.glob("*.yaml") if p.name != "expected.yaml")
 

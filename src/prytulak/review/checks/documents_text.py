@@ -100,3 +100,100 @@ def photo_metadata(data: ReviewInput) -> Iterator[Finding]:
                 Location(evidence_id=document.evidence_id, file=document.file),
                 (Location(f"claim.events[{i}].date"),),
             )
+
+
+_TRAVEL_DOCUMENT = ("i-94", "immigration", "passport", "visa", "entry", "parole")
+_CIVIL_DOCUMENT = ("birth", "civil", "identity", "passport", "marriage")
+
+
+def _evidence_words(data: ReviewInput, evidence_id: str) -> str:
+    item = data.case.evidence_item(evidence_id)
+    return f"{item.kind or ''} {item.title}".lower() if item else ""
+
+
+@check("text.entry-date-mismatch")
+def entry_dates(data: ReviewInput) -> Iterator[Finding]:
+    """The I-94, the visa or the passport stamp should carry the arrival date of the case."""
+    entries = data.case.travel.us_entries
+    for document in data.documents:
+        if not any(w in _evidence_words(data, document.evidence_id) for w in _TRAVEL_DOCUMENT):
+            continue
+        found = [(p, d) for p in document.pages for d in find_dates(p.text)]
+        for i, entry in enumerate(entries):
+            day = entry.date.exact
+            if day is None or any(d.value == day for _, d in found):
+                continue
+            near = [(p, d) for p, d in found if abs((d.value - day).days) <= _NEAR.days]
+            if near:
+                page, first = near[0]
+                yield Finding(
+                    "text.entry-date-mismatch",
+                    Severity.BLOCKING,
+                    f"{document.evidence_id} shows '{first.text}', but the case records the "
+                    f"arrival of {entry.date} at {entry.place}",
+                    "Check the I-94 and the passport stamp; the arrival date decides the "
+                    "one-year deadline (8 CFR 208.4(a)(2))",
+                    Location(
+                        evidence_id=document.evidence_id,
+                        file=document.file,
+                        page=page.number,
+                        line=first.line,
+                    ),
+                    (Location(f"travel.us_entries[{i}].date"),),
+                )
+
+
+def _people_with_birth(data: ReviewInput) -> Iterator[tuple[str, tuple[str, ...], date]]:
+    case = data.case
+    candidates = []
+    if case.applicant.birth:
+        candidates.append(("applicant", case.applicant.name, case.applicant.birth.date))
+    family = case.family
+    if family.spouse:
+        candidates.append(("family.spouse", family.spouse.name, family.spouse.birth.date))
+    for i, child in enumerate(family.children):
+        candidates.append((f"family.children[{i}]", child.name, child.birth.date))
+    for path, name, born in candidates:
+        if born.exact is None:
+            continue
+        spellings = (name.given, *(n.given for n in name.native))
+        yield path, tuple(s.lower() for s in spellings if len(s) > 2), born.exact
+
+
+@check("text.birth-date-mismatch")
+def birth_dates(data: ReviewInput) -> Iterator[Finding]:
+    """A civil record naming a person should carry the birth date the case gives them."""
+    for document in data.documents:
+        if not any(w in _evidence_words(data, document.evidence_id) for w in _CIVIL_DOCUMENT):
+            continue
+        for page in document.pages:
+            lowered = page.text.lower()
+            dates = find_dates(page.text)
+            for path, given_names, born in _people_with_birth(data):
+                if not any(g in lowered for g in given_names):
+                    continue
+                if any(d.value == born for d in dates):
+                    continue
+                same_year = [d for d in dates if d.value.year == born.year]
+                if same_year:
+                    yield Finding(
+                        "text.birth-date-mismatch",
+                        Severity.WARNING,
+                        f"{document.evidence_id} gives '{same_year[0].text}' near the name, but "
+                        f"the case records the birth date {born.isoformat()} ({path})",
+                        "Check the certificate; correct the birth date in the case or explain "
+                        "the difference",
+                        Location(
+                            evidence_id=document.evidence_id,
+                            file=document.file,
+                            page=page.number,
+                            line=same_year[0].line,
+                        ),
+                        (
+                            Location(
+                                f"{path}.birth.date"
+                                if path != "applicant"
+                                else "applicant.birth.date"
+                            ),
+                        ),
+                    )
