@@ -8,14 +8,14 @@ a changed layout cannot silently empty the directory.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from prytulak.store import atomic_write
 
 from .model import ImportResult, Provider
 
@@ -62,7 +62,7 @@ class DirectoryStore:
                 )
         stored = StoredSource(imported_at=datetime.now(UTC), result=result)
         self.root.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.path_for(source), stored.model_dump_json(indent=1).encode("utf-8"))
+        atomic_write(self.path_for(source), stored.model_dump_json(indent=1).encode("utf-8"))
         return self.path_for(source)
 
     def load_source(self, source: str) -> StoredSource:
@@ -86,18 +86,3 @@ class DirectoryStore:
 
     def providers(self) -> list[Provider]:
         return [p for stored in self.sources() for p in stored.result.providers]
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
