@@ -1,14 +1,17 @@
 """Immigration courts as data (``data/immigration_courts.yaml``), and finding a case's court.
 
 A case names its court in free text (``travel.court.court``: 'Chicago, IL', 'Chicago
-Immigration Court', 'chicago'); when it names none, the applicant's state of residence points
-to the courts of that state.
+Immigration Court', 'chicago', 'New York - Broadway', 'NYB'); when it names none, the
+applicant's state of residence points to the courts of that state. Codes and addresses carry the
+key of their source (``address_sources`` in the data file: URL, as-of date, secondary copy or
+not).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -22,14 +25,57 @@ from .geography import state_code, state_name
 from .naming import normalise_name
 
 __all__ = [
+    "AddressSource",
     "CaseCourt",
+    "CourtAddress",
+    "CourtLocation",
     "ImmigrationCourt",
+    "address_sources",
     "case_court",
     "court_by_id",
     "court_for_section",
     "courts",
     "find_court",
 ]
+
+
+class AddressSource(BaseModel):
+    """Where court codes and addresses were read, and as of when."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    url: str
+    as_of: date | None  # the date the source shows; None when it shows none
+    read_on: date
+    secondary: bool  # read from a copy of the source, not the source itself
+    read_from: str | None  # the copy it was read from, when secondary
+
+
+class CourtAddress(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    street: str
+    city: str
+    state: str
+    zip: str
+    source: str  # key into address_sources()
+    url: str  # the court's own page, as the source links it
+    caution: str | None = None  # what the source says that limits this address
+
+    def one_line(self) -> str:
+        return f"{self.street}, {self.city}, {self.state} {self.zip}"
+
+
+class CourtLocation(BaseModel):
+    """One EOIR court inside a list section that covers several (New York: Broadway...)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    code: str | None
+    code_source: str | None
+    address: CourtAddress | None
 
 
 class ImmigrationCourt(BaseModel):
@@ -40,9 +86,22 @@ class ImmigrationCourt(BaseModel):
     city: str
     state: str
     code: str | None = None
-    address: str | None = None
+    code_source: str | None = None
+    address: CourtAddress | None = None
+    locations: list[CourtLocation] = []
     detention_facility: bool | None = None
     sections: list[str]
+
+    @property
+    def codes(self) -> list[str]:
+        """The court's EOIR code and those of its locations."""
+        found = [self.code, *(loc.code for loc in self.locations)]
+        return [code for code in found if code]
+
+    @property
+    def addresses(self) -> list[CourtAddress]:
+        found = [self.address, *(loc.address for loc in self.locations)]
+        return [address for address in found if address]
 
 
 @dataclass(frozen=True)
@@ -71,6 +130,13 @@ def load_courts_data() -> dict[str, object]:
 
 
 @cache
+def address_sources() -> dict[str, AddressSource]:
+    items = load_courts_data()["address_sources"]
+    assert isinstance(items, dict)
+    return {key: AddressSource.model_validate(value) for key, value in items.items()}
+
+
+@cache
 def courts() -> tuple[ImmigrationCourt, ...]:
     items = load_courts_data()["courts"]
     assert isinstance(items, list)
@@ -92,16 +158,22 @@ def court_for_section(heading: str) -> str | None:
 
 @cache
 def _names() -> dict[str, str]:
-    """Every way of naming a court, normalised → court id."""
+    """Every way of naming a court, normalised → court id (codes apart: see _codes)."""
     names: dict[str, str] = {}
     for court in courts():
-        for name in [court.name, *court.sections, f"{court.city} {court.state}", court.id]:
+        forms = [court.name, *court.sections, f"{court.city} {court.state}", court.id]
+        forms += [loc.name for loc in court.locations]
+        for name in forms:
             names.setdefault(normalise_name(name), court.id)
-        if court.code:
-            names.setdefault(court.code.lower(), court.id)
         short = re.sub(r" (immigration courts?|hearing location)$", "", normalise_name(court.name))
         names.setdefault(short, court.id)
     return names
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """EOIR codes (lower case) → court id; matched exactly, never by a close spelling."""
+    return {code.lower(): court.id for court in courts() for code in court.codes}
 
 
 def find_court(text: str) -> ImmigrationCourt | None:
@@ -116,7 +188,7 @@ def find_court(text: str) -> ImmigrationCourt | None:
         candidates.append(city_state.group("city"))
     names = _names()
     for candidate in candidates:
-        found = names.get(normalise_name(candidate))
+        found = names.get(normalise_name(candidate)) or _codes().get(normalise_name(candidate))
         if found:
             return court_by_id(found)
     best = process.extractOne(key, list(names), scorer=fuzz.WRatio, score_cutoff=88)
