@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,15 +13,21 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
 from prytulak.case import CaseFile, CaseFileError, load_case
+from prytulak.evidence import EvidenceError, Locker
 from prytulak.filing import BundleOptions, EvidenceFileError, build_package, fill_i589, fill_i765
 from prytulak.filing.fonts import FontMissingError
 from prytulak.filing.notice import SHORT_NOTICE
+from prytulak.store.blobs import BlobError
+from prytulak.store.keys import KeyringError
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
 
 forms_app = typer.Typer(help="Fill official USCIS forms from a case.", no_args_is_help=True)
 fill_app = typer.Typer(help="Fill one form.", no_args_is_help=True)
 forms_app.add_typer(fill_app, name="fill")
+
+
+PASSPHRASE_ENV = "PRYTULAK_PASSPHRASE"
 
 
 class OnBad(StrEnum):
@@ -87,11 +95,27 @@ def build(
     max_mb: Annotated[float, typer.Option(help="Size limit per exhibit volume, MB")] = 25.0,
     on_bad_evidence: Annotated[
         OnBad,
-        typer.Option(help="A damaged or locked evidence file: stop, or skip it with a warning"),
+        typer.Option(
+            help="A damaged or locked evidence file, or a locker item whose only translation is "
+            "an uncertified draft: stop, or go on with a warning (the file is left out; the "
+            "draft is replaced by a 'TRANSLATION REQUIRED' page)"
+        ),
     ] = OnBad.STOP,
+    without_locker: Annotated[
+        bool,
+        typer.Option(
+            "--without-locker",
+            help="Do not open the case's evidence locker: plain files in evidence/ only",
+        ),
+    ] = False,
 ) -> None:
-    """Write the whole filing package (forms, declaration, exhibits, letters, manifest)."""
+    """Write the whole filing package (forms, declaration, exhibits, letters, manifest).
+
+    When the case has an evidence locker, its items linked to the case's evidence go into the
+    exhibits (decrypted in memory only); the passphrase comes from PRYTULAK_PASSPHRASE or a
+    prompt in a terminal."""
     case = _load(case_path)
+    locker = None if without_locker else _open_locker(_folder(case_path))
     options = BundleOptions(
         order=tuple(i.strip() for i in order.split(",") if i.strip()) if order else None,
         bates_prefix=bates,
@@ -109,10 +133,12 @@ def build(
 
         try:
             package = build_package(
-                case, _folder(case_path), out, options=options, progress=advance
+                case, _folder(case_path), out, options=options, progress=advance, locker=locker
             )
         except EvidenceFileError as error:
-            fail(f"{error}\n  (or run again with --on-bad-evidence skip to leave it out)")
+            fail(f"{error}\n  (or run again with --on-bad-evidence skip: {_SKIP_MEANS})")
+        except (EvidenceError, BlobError) as error:
+            fail(f"the evidence locker cannot be read: {error}")
         except ValueError as error:
             fail(str(error), EXIT_USAGE)
         except FontMissingError as error:
@@ -129,6 +155,33 @@ def build(
     )
     _warn_open_review_findings(case, case_path)
     console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+_SKIP_MEANS = (
+    "a damaged file is left out, and an item without a certified translation keeps a "
+    "'TRANSLATION REQUIRED' page in its place, each with a warning"
+)
+
+
+def _open_locker(folder: Path) -> Locker | None:
+    """The case's locker opened with the passphrase, or None when the case has none."""
+    if not Locker.exists(folder):
+        return None
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if not passphrase and sys.stdin.isatty():
+        passphrase = typer.prompt("Evidence locker passphrase", hide_input=True)
+    if not passphrase:
+        fail(
+            f"{folder} has an evidence locker, and its passphrase was not given, so its "
+            f"documents cannot go into the exhibits: set {PASSPHRASE_ENV} (or run in a "
+            "terminal to be asked), or pass --without-locker to build from the plain files in "
+            "evidence/ only",
+            EXIT_USAGE,
+        )
+    try:
+        return Locker.open(folder, passphrase)
+    except (KeyringError, EvidenceError) as error:
+        fail(str(error))
 
 
 def _warn_open_review_findings(case: CaseFile, case_path: Path) -> None:

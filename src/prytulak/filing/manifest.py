@@ -47,7 +47,11 @@ def write_manifest(
     law: dict[str, Any] | None,
     warnings: list[str],
     review_notes: list[str] | None = None,
+    exhibits: list[dict[str, Any]] | None = None,
 ) -> Path:
+    """``exhibits``: per exhibit its tab, pages, volume file and what went in — plain files with
+    their SHA-256, or evidence locker items with the item id, the SHA-256 of the original, the
+    version used (original, searchable PDF, photo copy without metadata) and the translation."""
     data = {
         "case": case_id,
         "generated_at": generated.isoformat(timespec="seconds"),
@@ -65,6 +69,7 @@ def write_manifest(
         ],
         "law": law,
         "files": [f.__dict__ for f in files],
+        "exhibits": exhibits or [],
         "warnings": warnings,
         "review_notes": review_notes or [],
     }

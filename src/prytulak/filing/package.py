@@ -10,7 +10,11 @@ Layout of the output folder::
     06-certificate-of-service.pdf    court filings only
     review/declaration-review-<lang>.pdf   bilingual copy for the applicant, not filed
     later/i765.pdf              (c)(8) work permit; filed separately, not with the I-589
-    manifest.json               SHA-256, pages, editions
+    manifest.json               SHA-256, pages, editions; per exhibit, what went in (for
+                                evidence locker items: item id and SHA-256 of the original)
+
+When the case has an evidence locker, pass it opened (``Locker.open(folder, passphrase)``): its
+items linked to the case's evidence go into the bundle, decrypted in memory only.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from prytulak.case import CaseFile
+from prytulak.evidence import Locker
 
 from .declaration import render_declaration
 from .document import render_pdf
@@ -70,13 +75,14 @@ def build_package(
     options: BundleOptions | None = None,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    locker: Locker | None = None,
 ) -> Package:
     today = today or date.today()
     out.mkdir(parents=True, exist_ok=True)
     package = Package(out)
     step = progress or (lambda _: None)
     step("exhibits")
-    bundle = build_bundle(case, folder, out / "exhibits-tmp", options, progress)
+    bundle = build_bundle(case, folder, out / "exhibits-tmp", options, progress, locker)
     package.bundle = bundle
     package.warnings += list(bundle.warnings) + [
         f"Not in the bundle: {m}" for m in bundle.not_included
@@ -143,8 +149,14 @@ def build_package(
         _law_summary(case, today),
         package.warnings,
         package.review_notes,
+        _exhibit_records(bundle, volumes),
     )
     return package
+
+
+def _exhibit_records(bundle: Bundle, volumes: list[str]) -> list[dict[str, Any]]:
+    """Each exhibit with the file of its volume (as named in the package)."""
+    return [{**record, "file": volumes[record["volume"] - 1]} for record in bundle.exhibits]
 
 
 def _move_volumes(bundle: Bundle, out: Path) -> list[str]:

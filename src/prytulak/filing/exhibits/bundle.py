@@ -9,13 +9,16 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from pikepdf import OutlineItem, Pdf
 
 from prytulak.case import CaseFile
+from prytulak.evidence import Locker
 
 from ..notice import DRAFT_NOTICE
+from .locker_source import LockerEvidence, names
 from .pages import IndexRow, cover_pdf, index_pdf, stamp_font, stamp_page
 from .plan import BundleOptions, Exhibit, plan_exhibits
 
@@ -40,6 +43,9 @@ class Bundle:
     total_pages: int
     warnings: tuple[str, ...]
     not_included: tuple[str, ...]
+    exhibits: tuple[dict[str, Any], ...] = ()
+    """Per exhibit, for the manifest: tab, pages, volume and what went in (files or locker
+    items with the SHA-256 of each original, the version used, translations)."""
 
     def tabs(self) -> dict[str, str]:
         """Evidence id → tab letter (for cross-references in the declaration)."""
@@ -101,7 +107,9 @@ def _rows(exhibits: list[Exhibit]) -> list[IndexRow]:
     for e in exhibits:
         labels = {p.label for p in e.parts}
         extra = ""
-        if "certificate" in labels:
+        if e.index_note is not None:
+            extra = e.index_note
+        elif "certificate" in labels:
             extra = (
                 " (ENGLISH TRANSLATION MISSING)"
                 if "translation missing" in labels
@@ -128,15 +136,22 @@ def build_bundle(
     out_dir: Path,
     options: BundleOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    locker: Locker | None = None,
 ) -> Bundle:
-    """Write ``exhibits.pdf`` (or ``exhibits-vol1.pdf`` …) into ``out_dir``."""
+    """Write ``exhibits.pdf`` (or ``exhibits-vol1.pdf`` …) into ``out_dir``.
+
+    ``locker``: the case's evidence locker, opened with its passphrase; its items linked to the
+    case's evidence are used (decrypted in memory only), plain files for the rest."""
     options = options or BundleOptions()
     keep: list[Pdf] = []
     warnings: list[str] = []
     missing: list[str] = []
     header, caption = _caption(case)
+    evidence = _locker_evidence(case, folder, locker, warnings)
     try:
-        exhibits = plan_exhibits(case, folder, options, header, keep, warnings, missing, progress)
+        exhibits = plan_exhibits(
+            case, folder, options, header, keep, warnings, missing, progress, evidence
+        )
         volumes = _assign_volumes(exhibits, options.max_volume_bytes, warnings)
         cover = cover_pdf(caption, options.title, DRAFT_NOTICE, header)
         index, total = _front_matter(exhibits, caption, missing, header, volumes, cover)
@@ -163,12 +178,50 @@ def build_bundle(
             if path.stat().st_size > options.max_volume_bytes:
                 warnings.append(f"{path.name} is over the size limit; split it by hand")
             start = last + 1
+        rows = _rows(exhibits)
         return Bundle(
-            tuple(written), tuple(_rows(exhibits)), total, tuple(warnings), tuple(missing)
+            tuple(written),
+            tuple(rows),
+            total,
+            tuple(warnings),
+            tuple(missing),
+            tuple(_exhibit_record(e, r) for e, r in zip(exhibits, rows, strict=True)),
         )
     finally:
         for pdf in keep:
             pdf.close()
+
+
+def _locker_evidence(
+    case: CaseFile, folder: Path, locker: Locker | None, warnings: list[str]
+) -> LockerEvidence | None:
+    if locker is None:
+        if Locker.exists(folder):
+            warnings.append(
+                "this case has an evidence locker that was not opened (no passphrase): none of "
+                "its files is in the bundle"
+            )
+        return None
+    evidence = LockerEvidence.read(locker)
+    unlinked = evidence.unlinked(case)
+    if unlinked:
+        warnings.append(
+            f"evidence locker items not linked to the case's evidence, so not in the bundle: "
+            f"{names(unlinked)}; link each with `prytulak evidence describe {folder} ITEM "
+            "--ref E..`"
+        )
+    return evidence
+
+
+def _exhibit_record(exhibit: Exhibit, row: IndexRow) -> dict[str, Any]:
+    return {
+        "tab": exhibit.tab,
+        "evidence_id": exhibit.ref.id,
+        "title": exhibit.ref.title,
+        "pages": row.pages,
+        "volume": exhibit.volume,
+        **exhibit.record,
+    }
 
 
 def _front_matter(
@@ -221,11 +274,9 @@ def _write_volume(
     for exhibit in members:
         children = []
         tab_index = len(out.pages)
-        for position, part in enumerate(exhibit.parts):
-            if part.label == "certificate":
-                children.append(("Translator's certificate", len(out.pages)))
-            elif position == 2:
-                children.append(("English translation", len(out.pages)))
+        for part in exhibit.parts:
+            if part.bookmark:
+                children.append((part.bookmark, len(out.pages)))
             out.pages.extend(part.pages)
         marks.append((f"Tab {exhibit.tab}: {exhibit.ref.title}", tab_index, children))
     _stamp(out, start, total, options)

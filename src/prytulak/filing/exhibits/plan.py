@@ -6,27 +6,32 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pikepdf
 
 from prytulak.case import CaseFile, EvidenceRef, Translator
+from prytulak.evidence.translation import LANGUAGE_NAMES
+from prytulak.store.blobs import sha256_file
 
 from ..document import render_document, render_pdf
+from .locker_source import LockerEvidence
 from .pages import PACKAGE, tabs_pdf
 from .sources import EvidenceFileError, Located, locate, to_pdf
 
-__all__ = ["BundleOptions", "Exhibit", "Part", "plan_exhibits", "tab_letter"]
+__all__ = [
+    "BundleOptions",
+    "Deferred",
+    "Exhibit",
+    "Part",
+    "deferred_part",
+    "generated_part",
+    "open_pdf",
+    "plan_exhibits",
+    "tab_letter",
+]
 
 MB = 1024 * 1024
-LANGUAGE_NAMES = {
-    "ru": "Russian",
-    "be": "Belarusian",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "lt": "Lithuanian",
-    "en": "English",
-}
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Part:
     label: str
     pages: list[pikepdf.Page]
     size: int
+    bookmark: str | None = None
+    """A child bookmark under the tab's, e.g. "English translation"."""
 
 
 @dataclass
@@ -55,6 +62,10 @@ class Exhibit:
     parts: list[Part] = field(default_factory=list)
     first_page: int = 0
     volume: int = 1
+    index_note: str | None = None
+    """Overrides the index's default note on translations, e.g. a missing certified one."""
+    record: dict[str, Any] = field(default_factory=dict)
+    """What went in, for the manifest: files or locker items with their SHA-256."""
 
     @property
     def pages(self) -> int:
@@ -79,7 +90,7 @@ def tab_letter(index: int) -> str:
     return letters
 
 
-def open_pdf(data: bytes | Path, name: Path) -> pikepdf.Pdf:
+def open_pdf(data: bytes | Path, name: Path | str) -> pikepdf.Pdf:
     """Open an evidence PDF or raise :class:`EvidenceFileError` that says what to do."""
     try:
         return pikepdf.open(data if isinstance(data, Path) else io.BytesIO(data))
@@ -98,28 +109,32 @@ def open_pdf(data: bytes | Path, name: Path) -> pikepdf.Pdf:
         ) from error
 
 
-def _load(path: Path, keep: list[pikepdf.Pdf]) -> Part:
+def _load(path: Path, keep: list[pikepdf.Pdf], bookmark: str | None = None) -> Part:
     source: bytes | Path = path if path.suffix.lower() == ".pdf" else to_pdf(path)
     pdf = open_pdf(source, path)
     keep.append(pdf)
     if len(pdf.pages) == 0:
         raise EvidenceFileError(path, "the PDF has no pages", "re-export the document")
     size = path.stat().st_size if isinstance(source, Path) else len(source)
-    return Part(path.name, list(pdf.pages), size)
+    return Part(path.name, list(pdf.pages), size, bookmark)
 
 
-def _generated(data: bytes, label: str, keep: list[pikepdf.Pdf]) -> Part:
+def generated_part(
+    data: bytes, label: str, keep: list[pikepdf.Pdf], bookmark: str | None = None
+) -> Part:
     pdf = pikepdf.open(io.BytesIO(data))
     keep.append(pdf)
-    return Part(label, list(pdf.pages), len(data))
+    return Part(label, list(pdf.pages), len(data), bookmark)
 
 
 Deferred = list[tuple[Part, tuple[str, str, str]]]
 """Tab-like pages drawn later in one batch: (the part to fill, (tab, title, note))."""
 
 
-def _deferred(label: str, spec: tuple[str, str, str], deferred: Deferred) -> Part:
-    part = Part(label, [], 0)
+def deferred_part(
+    label: str, spec: tuple[str, str, str], deferred: Deferred, bookmark: str | None = None
+) -> Part:
+    part = Part(label, [], 0, bookmark)
     deferred.append((part, spec))
     return part
 
@@ -157,6 +172,7 @@ def _certificate(case: CaseFile, ref: EvidenceRef, tab: str, header: str) -> byt
 
 def _exhibit(
     deferred: Deferred,
+    folder: Path,
     case: CaseFile,
     found: Located,
     tab: str,
@@ -170,21 +186,22 @@ def _exhibit(
     original = _load(found.original, keep)
     language = LANGUAGE_NAMES.get(ref.language or "", ref.language)
     note = f"{language} original; English translation follows" if found.needs_translation else ""
-    exhibit.parts.append(_deferred("tab", (tab, ref.title, note), deferred))
+    exhibit.parts.append(deferred_part("tab", (tab, ref.title, note), deferred))
     exhibit.parts.append(original)
     if found.needs_translation:
         if found.translation is not None:
-            exhibit.parts.append(_load(found.translation, keep))
+            exhibit.parts.append(_load(found.translation, keep, "English translation"))
         else:
             warnings.append(
                 f"Tab {tab} ({ref.id}): no English translation; add "
                 f"{found.original.stem}.en.pdf beside the original"
             )
             exhibit.parts.append(
-                _deferred(
+                deferred_part(
                     "translation missing",
                     (tab, "ENGLISH TRANSLATION REQUIRED — not yet provided", ref.title),
                     deferred,
+                    "English translation",
                 )
             )
         if _translator(case, ref.language or "") is None:
@@ -192,8 +209,27 @@ def _exhibit(
                 f"Tab {tab} ({ref.id}): no translator for '{ref.language}' in the case;"
                 " the certificate has blanks"
             )
-        exhibit.parts.append(_generated(_certificate(case, ref, tab, header), "certificate", keep))
+        exhibit.parts.append(
+            generated_part(
+                _certificate(case, ref, tab, header),
+                "certificate",
+                keep,
+                "Translator's certificate",
+            )
+        )
+    exhibit.record = _file_record(found, folder)
     return exhibit
+
+
+def _file_record(found: Located, folder: Path) -> dict[str, Any]:
+    def entry(path: Path) -> dict[str, str]:
+        return {"file": str(path.relative_to(folder)), "sha256": sha256_file(path)}
+
+    assert found.original is not None
+    record: dict[str, Any] = {"source": "file", "original": entry(found.original)}
+    if found.translation is not None:
+        record["translation"] = entry(found.translation)
+    return record
 
 
 def plan_exhibits(
@@ -205,20 +241,29 @@ def plan_exhibits(
     warnings: list[str],
     missing: list[str],
     progress: Callable[[str], None] | None = None,
+    locker: LockerEvidence | None = None,
 ) -> list[Exhibit]:
     """Open every exhibit (validating it); bad files are skipped or stop the build."""
     refs = _ordered(case, options.order)
     exhibits: list[Exhibit] = []
     deferred: Deferred = []
     for ref in refs:
-        found = locate(case, folder, ref)
-        if found.original is None:
+        found = locate(case, folder, ref, locker)
+        if not found.found:
             missing.append(f"{ref.id}: {ref.title} — not included ({found.why_missing})")
             continue
         tab = tab_letter(len(exhibits))
         mine: Deferred = []
         try:
-            exhibits.append(_exhibit(mine, case, found, tab, header, keep, warnings))
+            if found.locker is not None:
+                from .locker_parts import locker_exhibit_parts
+
+                made = locker_exhibit_parts(
+                    mine, case, found.locker, tab, header, keep, warnings, options
+                )
+            else:
+                made = _exhibit(mine, folder, case, found, tab, header, keep, warnings)
+            exhibits.append(made)
             deferred += mine
         except EvidenceFileError as error:
             if options.on_bad_evidence == "stop":
