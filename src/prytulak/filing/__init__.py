@@ -1,12 +1,35 @@
 """The filing package: the official forms filled from the case, the declaration, the exhibit
 bundle, cover letter, certificates and a manifest. Every output except the official forms
-carries the notice that it is a draft, not legal advice, for an attorney's review."""
+carries the notice that it is a draft, not legal advice, for an attorney's review.
 
-from .declaration import render_declaration
-from .exhibits import Bundle, BundleOptions, EvidenceFileError, build_bundle
-from .forms import FilledForm, fill_i589
-from .forms.i765 import fill_i765
-from .package import Package, build_package
+The verbs are imported on first use, so a command that only assembles a bundle does not pay
+for the form filler or the declaration writer.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .declaration import render_declaration
+    from .exhibits import Bundle, BundleOptions, EvidenceFileError, build_bundle
+    from .forms import FilledForm, fill_i589
+    from .forms.i765 import fill_i765
+    from .package import Package, build_package
+
+_HOME = {
+    "render_declaration": ".declaration",
+    "Bundle": ".exhibits",
+    "BundleOptions": ".exhibits",
+    "EvidenceFileError": ".exhibits",
+    "build_bundle": ".exhibits",
+    "FilledForm": ".forms",
+    "fill_i589": ".forms",
+    "fill_i765": ".forms.i765",
+    "Package": ".package",
+    "build_package": ".package",
+}
 
 __all__ = [
     "Bundle",
@@ -20,3 +43,12 @@ __all__ = [
     "fill_i765",
     "render_declaration",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
