@@ -7,6 +7,7 @@ Verbs::
     select_profiles(case, pack)   -> [ProfileMatch(profile, reasons)]
     charge_contexts(case, pack)   -> article context for every charge in the case
     lookup_term("следователь")    -> "investigator"
+    passport_spelling("Сяргей", pack) -> "SIARHEI" (name hooks: ``pack.names``)
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from __future__ import annotations
 from .charges import ChargeContext, charge_contexts
 from .datafiles import PackDataError
 from .glossary import Glossary, GlossaryHit
+from .naming import (
+    ExpectedSpelling,
+    NoNameConventionsError,
+    expected_spellings,
+    given_name_forms,
+    name_convention_problems,
+    passport_spelling,
+)
 from .pack import CountryPack, load_data_pack
 from .records import (
     ArticleRecord,
@@ -22,6 +31,8 @@ from .records import (
     FactSource,
     GlossaryTerm,
     LegalElement,
+    NameConventions,
+    NameSystemUse,
     Profile,
     ReviewStatus,
     UrlKind,
@@ -35,12 +46,16 @@ __all__ = [
     "ChargeContext",
     "CounterArgument",
     "CountryPack",
+    "ExpectedSpelling",
     "Fact",
     "FactSource",
     "Glossary",
     "GlossaryHit",
     "GlossaryTerm",
     "LegalElement",
+    "NameConventions",
+    "NameSystemUse",
+    "NoNameConventionsError",
     "PackDataError",
     "Profile",
     "ProfileMatch",
@@ -48,11 +63,15 @@ __all__ = [
     "UnknownCountryError",
     "UrlKind",
     "charge_contexts",
+    "expected_spellings",
     "find_terms",
     "get_pack",
+    "given_name_forms",
     "load_data_pack",
     "lookup_term",
+    "name_convention_problems",
     "pack_sources",
+    "passport_spelling",
     "select_profiles",
 ]
 

@@ -1,8 +1,9 @@
 """What a country pack provides, and the data-backed pack every built-in country uses.
 
-A pack is facts, persecution profiles, code articles, a glossary and the legal elements that
-group facts in a memo. The engine only talks to :class:`CountryPack`; a country adds itself by
-shipping the five data files (see ``docs/country.md``) and registering a loader.
+A pack is facts, persecution profiles, code articles, a glossary, the legal elements that
+group facts in a memo, and name hooks (how the country's names are written in Latin letters).
+The engine only talks to :class:`CountryPack`; a country adds itself by shipping the five data
+files (see ``docs/country.md``) and registering a loader.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from prytulak.case import Charge, CodeKind
 
 from .datafiles import PackDataError, load_pack_file
 from .glossary import Glossary
-from .records import ArticleRecord, Fact, GlossaryTerm, LegalElement, Profile
+from .records import ArticleRecord, Fact, GlossaryTerm, LegalElement, NameConventions, Profile
 
 __all__ = ["CountryPack", "load_data_pack"]
 
@@ -38,6 +39,7 @@ class CountryPack:
     articles: tuple[ArticleRecord, ...]
     glossary: Glossary
     retired_fact_ids: frozenset[str] = frozenset()
+    names: NameConventions | None = None  # name hooks; None where the pack declares none
     _facts_by_id: Mapping[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -90,7 +92,18 @@ def load_pack_folder(folder: Traversable) -> CountryPack:
         articles=_records(folder, "articles", ArticleRecord, raw_articles),
         glossary=Glossary(_records(folder, "glossary", GlossaryTerm, raw_terms)),
         retired_fact_ids=frozenset(meta["retired_fact_ids"]),
+        names=_name_conventions(folder, meta.get("names")),
     )
+
+
+def _name_conventions(folder: Traversable, raw: dict[str, Any] | None) -> NameConventions | None:
+    if raw is None:
+        return None
+    try:
+        return NameConventions.model_validate(raw)
+    except ValidationError as error:
+        problems = [f"names/{line}" for line in _problem_lines(0, error)]
+        raise PackDataError(f"{folder.name}/pack.yaml", problems) from error
 
 
 def _records(

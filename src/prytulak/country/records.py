@@ -20,6 +20,8 @@ __all__ = [
     "FactSource",
     "GlossaryTerm",
     "LegalElement",
+    "NameConventions",
+    "NameSystemUse",
     "PackRecord",
     "Profile",
     "ProfileSelector",
@@ -114,9 +116,28 @@ class ProfileSelector(PackRecord):
     event_keywords: tuple[str, ...] = Field(
         default=(), description="Stems looked for in event summaries, narratives and charges"
     )
+    native_keywords: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Per language (ru, be): word starts for the descriptive fields",
+    )
+    native_event_keywords: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Per language (ru, be): word starts for events' free text",
+    )
     activities_abroad: bool = False
     family_harm: bool = False
     events_between: tuple[PartialDate, PartialDate] | None = None
+
+    def all_keywords(self) -> tuple[str, ...]:
+        """English word starts first, then each language's in the data's order (ru, be)."""
+        return self.keywords + _native(self.native_keywords)
+
+    def all_event_keywords(self) -> tuple[str, ...]:
+        return self.event_keywords + _native(self.native_event_keywords)
+
+
+def _native(by_language: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(word for words in by_language.values() for word in words)
 
 
 class Profile(PackRecord):
@@ -162,3 +183,27 @@ class GlossaryTerm(PackRecord):
     be: tuple[str, ...] = ()
     category: str
     note: str | None = None
+
+
+class NameSystemUse(PackRecord):
+    system: str  # a transliteration system id of prytulak.names
+    where: str  # the documents or lists that use it
+
+
+class NameConventions(PackRecord):
+    """Name hooks: how this country's names appear in Latin letters (``names`` in pack.yaml)."""
+
+    languages: tuple[str, ...]
+    passport_system: str
+    passport_note: str | None = None
+    given_names: str | None = None
+    systems: tuple[NameSystemUse, ...]
+    sources: tuple[str, ...]
+
+    def system_ids(self) -> tuple[str, ...]:
+        """Every system, most expected first, the passport's at the head."""
+        ordered = (self.passport_system, *(use.system for use in self.systems))
+        return tuple(dict.fromkeys(ordered))
+
+    def where_used(self, system_id: str) -> str | None:
+        return next((use.where for use in self.systems if use.system == system_id), None)

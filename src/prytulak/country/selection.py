@@ -2,6 +2,10 @@
 
 The rules are data (``selected_when`` in a pack's ``profiles.yaml``); this module only reads a
 case the same way for every country. Each match is a reason an attorney can check.
+
+Keywords are word starts in English and in the pack's languages. Cyrillic text and keywords are
+folded alike (ё/е, і/и, ў/у, apostrophes dropped: people without a Belarusian keyboard write
+'и' for 'і'), and each word of a Cyrillic phrase may carry its own ending.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from prytulak.case import CaseFile, Event
 
@@ -47,7 +52,7 @@ def _reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
         for harm in claim.family_harm:
             yield f"harm to a relative ({harm.who}, {harm.date.text}): {_short(harm.what)}"
     for label, text in _characteristics(case):
-        keyword = _first_keyword(text, rule.keywords)
+        keyword = _first_keyword(text, rule.all_keywords())
         if keyword:
             yield f"{label} mentions '{keyword}': {_short(text)}"
 
@@ -68,7 +73,7 @@ def _event_reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
             if actor is not None and actor.kind.value in rule.actor_kinds:
                 yield f"{where} involves {actor.label()}"
         if _in_window(event, rule):
-            keyword = _first_keyword(_event_text(event), rule.event_keywords)
+            keyword = _first_keyword(_event_text(event), rule.all_event_keywords())
             if keyword:
                 yield f"{where} mentions '{keyword}': {_short(event.summary)}"
 
@@ -104,12 +109,29 @@ def _characteristics(case: CaseFile) -> Iterator[tuple[str, str]]:
         yield "employment", f"{job.occupation or ''} at {job.employer}"
 
 
+_CYRILLIC_FOLD = str.maketrans({"ё": "е", "і": "и", "ў": "у", "'": "", "’": "", "ʼ": ""})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(_CYRILLIC_FOLD)
+
+
 def _first_keyword(text: str, keywords: tuple[str, ...]) -> str | None:
-    folded = text.lower().replace("ё", "е")
+    folded = _fold(text)
     for keyword in keywords:
-        if re.search(rf"(?<![\w]){re.escape(keyword)}", folded):
+        if re.search(_keyword_pattern(keyword), folded):
             return keyword
     return None
+
+
+@cache
+def _keyword_pattern(keyword: str) -> str:
+    """A word start; in a Cyrillic phrase every word is a word start (endings inflect)."""
+    if not _CYRILLIC.search(keyword):
+        return rf"(?<![\w]){re.escape(keyword)}"
+    words = [re.escape(word) for word in _fold(keyword).split()]
+    return r"(?<![\w])" + r"\w*\s+".join(words)
 
 
 def _short(text: str, limit: int = 90) -> str:

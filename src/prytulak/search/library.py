@@ -26,7 +26,7 @@ from .location import library_path
 from .passages import split_passages
 from .ranking import RankedIds, fts_ranked, hybrid_ranked, semantic_ranked
 from .records import Passage, ReportInfo, SearchHit
-from .vectors import VectorIndex
+from .vectors import APPROXIMATE_FROM, VECTOR_STATE_SCHEMA, VectorIndex
 
 __all__ = ["AddResult", "Library", "ReportImportError", "ReportRow"]
 
@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS passage_vectors (
     passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE, vector BLOB NOT NULL);
 """
 Progress = Callable[[int, int], None]
+CANDIDATES = 50
+"""Passages each ranking contributes to a hybrid fusion."""
+_READ_PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
 SearchMode = str  # "hybrid", "fts" or "semantic"
 
 
@@ -66,18 +69,30 @@ class ReportRow:
 
 
 class Library:
-    def __init__(self, path: Path | None = None, embedder: Embedder | None = None) -> None:
+    """``approximate_from``: vectors from which semantic search uses the inverted file
+    (``None``: always exact). The index files live in ``<database stem>.vectors/`` beside it."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        embedder: Embedder | None = None,
+        approximate_from: int | None = APPROXIMATE_FROM,
+    ) -> None:
         self.path = path or library_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.executescript(_SCHEMA)
+        self.db.executescript(_SCHEMA + VECTOR_STATE_SCHEMA)
         self._embedder = embedder
-        self.vectors = VectorIndex(self.db)
+        cache = self.path.parent / f"{self.path.stem}.vectors"
+        self.vectors = VectorIndex(self.db, cache, approximate_from)
         # full text runs on its own connection and thread while the query is embedded
         # (both SQLite and the embedding engine release the GIL)
         self._reader = sqlite3.connect(self.path, check_same_thread=False)
+        for pragma in _READ_PRAGMAS:
+            self.db.execute(pragma)
+            self._reader.execute(pragma)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prytulak-fts")
 
     @property
@@ -212,15 +227,20 @@ class Library:
         elif mode == "semantic":
             ranked = semantic_ranked(self.vectors, self.embedder.query(query), limit, language)
         else:
-            fts = self._pool.submit(fts_ranked, self._reader, query, 50, language)
-            semantic = self._semantic_or_empty(query, 50, language)
-            ranked = hybrid_ranked(fts.result(), semantic, limit)
+            ranked = self._hybrid(query, limit, language)
         return self._hits(ranked)
 
-    def _semantic_or_empty(self, query: str, limit: int, language: str | None) -> RankedIds:
-        if self.vectors.size() == 0:
-            return []
-        return semantic_ranked(self.vectors, self.embedder.query(query), limit, language)
+    def _hybrid(self, query: str, limit: int, language: str | None) -> RankedIds:
+        """Full text (worker thread) while the query is embedded; then the vectors score the
+        probed cells plus the full-text candidates, so no candidate lacks a semantic rank."""
+        pending = self._pool.submit(fts_ranked, self._reader, query, CANDIDATES, language)
+        vector = self.embedder.query(query) if self.vectors.size() else None
+        fts = pending.result()
+        if vector is None:
+            return hybrid_ranked(fts, [], limit)
+        also = [pid for pid, _, _ in fts]
+        semantic = semantic_ranked(self.vectors, vector, CANDIDATES, language, also)
+        return hybrid_ranked(fts, semantic, limit)
 
     def _hits(self, ranked: Iterable[tuple[int, float, tuple[str, ...]]]) -> list[SearchHit]:
         ranked = list(ranked)

@@ -8,6 +8,7 @@ scores are unbounded, so ranks are fused, not scores.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -49,9 +50,14 @@ def fts_ranked(db: sqlite3.Connection, query: str, limit: int, language: str | N
 
 
 def semantic_ranked(
-    index: VectorIndex, vector: npt.NDArray[np.float32], limit: int, language: str | None
+    index: VectorIndex,
+    vector: npt.NDArray[np.float32],
+    limit: int,
+    language: str | None,
+    also: Sequence[int] = (),
 ) -> RankedIds:
-    return [(pid, score, ("semantic",)) for pid, score in index.nearest(vector, limit, language)]
+    nearest = index.nearest(vector, limit, language, also)
+    return [(pid, score, ("semantic",)) for pid, score in nearest]
 
 
 def hybrid_ranked(fts: RankedIds, semantic: RankedIds, limit: int) -> RankedIds:
