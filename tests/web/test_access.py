@@ -23,14 +23,20 @@ CASE_VIEWS = {
     "/api/cases/{pk}/deadlines": "AST",
     "/api/cases/{pk}/assessment": "AST",
     "/api/cases/{pk}/evidence": "AST",
+    "/cases/{pk}/package/": "AS",
 }
 UPLOAD_VIEWS = {
     "/cases/{pk}/uploads/{u}/": "ASTC",
     "/cases/{pk}/uploads/{u}/file": "ASTC",
     "/cases/{pk}/uploads/{u}/text": "AST",
 }
-POST_ONLY = {"/cases/{pk}/upload/": "ASTC", "/demo/": "AS"}
-OPEN = ["/accounts/login/", "/api/", "/api/docs", "/api/openapi.json"]
+PACKAGE_VIEWS = {
+    "/cases/{pk}/package/{b}/": "AS",
+    "/cases/{pk}/package/{b}/zip": "AS",
+    "/cases/{pk}/package/{b}/files/{name}": "AS",
+}
+POST_ONLY = {"/cases/{pk}/upload/": "ASTC", "/cases/{pk}/package/build/": "AS", "/demo/": "AS"}
+OPEN = ["/healthz", "/accounts/login/", "/api/", "/api/docs", "/api/openapi.json"]
 LOGIN_ONLY = [
     "/",
     "/accounts/verify/",
@@ -59,12 +65,13 @@ def _normal(route: str) -> str:
     for name in ("<int:pk>", "{pk}"):
         route = route.replace(name, "{pk}")
     route = route.replace("<int:upload_pk>", "{u}").replace("<slug:name>", "about")
-    route = route.replace("<pk>", "{pk}")
+    route = route.replace("<pk>", "{pk}").replace("<int:build_pk>", "{b}")
+    route = route.replace("<path:name>", "{name}")
     return "/" + route
 
 
 def test_every_url_is_in_the_access_table() -> None:
-    known = {*CASE_VIEWS, *UPLOAD_VIEWS, *POST_ONLY, *OPEN, *LOGIN_ONLY}
+    known = {*CASE_VIEWS, *UPLOAD_VIEWS, *PACKAGE_VIEWS, *POST_ONLY, *OPEN, *LOGIN_ONLY}
     missing = [r for r in map(_normal, _patterns(get_resolver())) if r not in known]
     assert not missing, f"add these URLs to the access table with who may open them: {missing}"
 
@@ -95,17 +102,28 @@ def _upload(protester):  # type: ignore[no-untyped-def]
     )
 
 
+def _package(protester):  # type: ignore[no-untyped-def]
+    from prytulak.web.cases.models import PackageBuild
+
+    return PackageBuild.objects.create(
+        case=protester,
+        case_version=1,
+        state="done",
+        files=[{"path": "02-i589.pdf", "sha256": "0" * 64, "bytes": 1, "pages": 1}],
+    )
+
+
 def _allowed(status: int) -> bool:
     return status in (200, 302, 404, 405) or (status == 500)
 
 
 def test_every_case_view_lets_in_only_the_right_roles(protester, people) -> None:
     clients = {key: sign_in(user) for key, user in people.items()}
-    upload = _upload(protester)
-    table = {**CASE_VIEWS, **UPLOAD_VIEWS}
+    upload, package = _upload(protester), _package(protester)
+    table = {**CASE_VIEWS, **UPLOAD_VIEWS, **PACKAGE_VIEWS}
     wrong = []
     for pattern, allowed in table.items():
-        url = pattern.format(pk=protester.pk, u=upload.pk)
+        url = pattern.format(pk=protester.pk, u=upload.pk, b=package.pk, name="02-i589.pdf")
         for key, client in clients.items():
             if pattern.endswith("/file") and key in allowed:
                 continue  # needs a real blob; downloading is tested in test_intake
@@ -119,6 +137,7 @@ def test_every_case_view_lets_in_only_the_right_roles(protester, people) -> None
 def test_post_views_refuse_other_organizations(protester, people) -> None:
     stranger = sign_in(people["X"])
     assert stranger.post(f"/cases/{protester.pk}/upload/").status_code == 403
+    assert stranger.post(f"/cases/{protester.pk}/package/build/").status_code == 403
     assert stranger.post(f"/cases/{protester.pk}/edit/", {"text": ""}).status_code == 403
     assert stranger.post(f"/cases/{protester.pk}/members/", {"username": "x"}).status_code == 403
     client = sign_in(people["C"])

@@ -36,6 +36,7 @@ def open_case(request: HttpRequest, pk: int, roles: Iterable[str], target: str) 
     if case is None or role is None or role not in roles or not same_org:
         record(request, Action.DENIED, case, target)
         raise PermissionDenied("You do not have access to this case.")
+    case.viewer_role = role  # type: ignore[attr-defined]  # the views need it; asked once
     return case
 
 

@@ -126,8 +126,8 @@ def download(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
 
 @case_view(STAFF, "document", action=None)
 def document(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
-    """The document's extracted text beside its translation status."""
+    """The document viewer: extracted text and its translations side by side, with status."""
     found = _own_upload(request, case, upload_pk)
     record(request, Action.VIEW, case, f"document {found.item_id}")
-    text = lockers.extracted_text(case.pk, found.item_id) if found.item_id else None
-    return render(request, "cases/document.html", {"case": case, "u": found, "text": text})
+    view = lockers.document_view(case.pk, found.item_id)
+    return render(request, "cases/document.html", {"case": case, "u": found, "doc": view})

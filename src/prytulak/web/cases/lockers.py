@@ -12,6 +12,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,17 @@ from prytulak.store.blobs import BlobError
 
 from .services import Unavailable
 
-__all__ = ["extracted_text", "intake_upload", "process_upload", "read_original"]
+__all__ = [
+    "DocumentView",
+    "TranslationView",
+    "case_folder",
+    "document_view",
+    "extracted_text",
+    "installation_passphrase",
+    "intake_upload",
+    "process_upload",
+    "read_original",
+]
 
 _OPEN: dict[int, Any] = {}
 _LOCK = threading.Lock()
@@ -34,7 +45,8 @@ def _evidence() -> Any:
         return None
 
 
-def _passphrase() -> str:
+def installation_passphrase() -> str:
+    """The random secret that opens this installation's lockers (``locker.key``, 0600)."""
     path = Path(settings.DATA_DIR) / "locker.key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,13 +59,18 @@ def _passphrase() -> str:
     return path.read_text(encoding="ascii").strip()
 
 
+def case_folder(case_pk: int) -> Path:
+    """The web case's folder: its evidence locker is ``<folder>/evidence/locker``."""
+    return Path(settings.DATA_DIR) / "lockers" / str(case_pk)
+
+
 def _locker(case_pk: int) -> Any:
     evidence = _evidence()
     with _LOCK:
         if case_pk not in _OPEN:
-            folder = Path(settings.DATA_DIR) / "lockers" / str(case_pk)
+            folder = case_folder(case_pk)
             folder.mkdir(parents=True, exist_ok=True)
-            _OPEN[case_pk] = evidence.Locker.open_or_create(folder, _passphrase())
+            _OPEN[case_pk] = evidence.Locker.open_or_create(folder, installation_passphrase())
         return _OPEN[case_pk]
 
 
@@ -95,5 +112,75 @@ def read_original(case_pk: int, item_id: str) -> bytes | None:
     locker = _locker(case_pk)
     try:
         return bytes(locker.blobs.read(locker.item(item_id).sha256))
+    except (evidence.EvidenceError, BlobError, OSError):
+        return None
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    id: str
+    status: str
+    certified: bool
+    machine: bool
+    text: str
+    """The locker's own rendering: heading, draft banner or certificate, then the text."""
+    glossary_misses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What the document viewer shows: the text, how it was read, and its translations."""
+
+    text: str | None
+    language: str | None = None
+    languages: tuple[str, ...] = ()
+    methods: tuple[tuple[int, str], ...] = ()
+    """(page, how its text was read: text layer, OCR, document text, no text)."""
+    needs_ocr: tuple[int, ...] = ()
+    processed: bool = False
+    translations: tuple[TranslationView, ...] = field(default=())
+    needs_translation: bool = False
+
+
+def _translations(evidence: Any, locker: Any, item: Any) -> tuple[TranslationView, ...]:
+    found = []
+    for record in item.translations:
+        try:
+            text = evidence.render_translation(locker, item, record)
+        except (evidence.EvidenceError, BlobError, UnicodeDecodeError):
+            text = ""
+        found.append(
+            TranslationView(
+                record.id,
+                record.status,
+                record.certified,
+                str(record.kind) == "machine draft",
+                text,
+                tuple(record.glossary_misses),
+            )
+        )
+    return tuple(found)
+
+
+def document_view(case_pk: int, item_id: str) -> DocumentView | None:
+    """The locker item's text, reading status and translations; None when it has no such item."""
+    evidence = _evidence()
+    if evidence is None or not item_id:
+        return None
+    locker = _locker(case_pk)
+    try:
+        item = locker.item(item_id)
+        content = evidence.read_extraction(locker, item)
     except (evidence.EvidenceError, BlobError):
         return None
+    extraction = item.extraction
+    return DocumentView(
+        text=content.full_text() if content is not None else None,
+        language=extraction.language if extraction else None,
+        languages=tuple(extraction.languages) if extraction else (),
+        methods=tuple((p.number, str(p.method)) for p in extraction.pages) if extraction else (),
+        needs_ocr=tuple(extraction.needs_ocr) if extraction else (),
+        processed=extraction is not None,
+        translations=_translations(evidence, locker, item),
+        needs_translation=bool(evidence.needs_translation(item)),
+    )

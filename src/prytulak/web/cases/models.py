@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from prytulak.case import CaseFile, case_from_data, case_to_data
 from prytulak.web.accounts.models import Organization, Role, User
 
-__all__ = ["Case", "Conflict", "Draft", "Membership", "Upload"]
+__all__ = ["Case", "Conflict", "Draft", "Membership", "PackageBuild", "Upload"]
 
 
 class Conflict(Exception):
@@ -145,3 +145,40 @@ class Upload(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+
+class PackageBuild(models.Model):
+    """One build of the filing package; its files are kept encrypted (``packages.py``)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("building")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packages")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    case_version = models.PositiveIntegerField()
+    """The case file version the package was built from."""
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    step = models.CharField(max_length=100, blank=True)
+    message = models.CharField(max_length=500, blank=True)
+    files: Any = models.JSONField(default=list)
+    """``[{"path", "role", "sha256", "bytes", "pages"}]``; the bytes are in the package store."""
+    warnings: Any = models.JSONField(default=list)
+    review_notes: Any = models.JSONField(default=list)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    @property
+    def active(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    def file(self, path: str) -> dict[str, Any] | None:
+        return next((f for f in self.files if f.get("path") == path), None)

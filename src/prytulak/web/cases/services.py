@@ -139,13 +139,28 @@ def overview(case: CaseFile, key: str, today: date) -> Overview:
     return found
 
 
-def country_profiles(case: CaseFile) -> Any:
+def _country_profiles(case: CaseFile) -> Any:
     get_pack = _verb("prytulak.country", "get_pack", "country conditions")
     select = _verb("prytulak.country", "select_profiles", "country conditions")
     pack = _call("country conditions", get_pack, "BY")
     if not pack:
         return pack
     return _call("country conditions", select, case, pack)
+
+
+def country_profiles(case: CaseFile, key: str | None = None) -> Any:
+    """The country profiles that match the case; cached per case version when ``key`` is given.
+
+    A failure is kept for a minute only, so a pack that is being fixed shows up soon.
+    """
+    if key is None:
+        return _country_profiles(case)
+    cache_key = f"profiles:{key}"
+    found = cache.get(cache_key)
+    if found is None:
+        found = _country_profiles(case)
+        cache.set(cache_key, found, 3600 if not isinstance(found, Unavailable) else 60)
+    return found
 
 
 def screening_hits(case: CaseFile) -> Any:
@@ -163,10 +178,43 @@ def screening_hits(case: CaseFile) -> Any:
         index.close()
 
 
-def build_package(case: CaseFile, out: Path, today: date) -> Any:
-    """The filing package (``prytulak.filing.build_package``), once that verb exists."""
+def build_package(
+    case: CaseFile, folder: Path, out: Path, today: date, progress: Callable[[str], None]
+) -> Any:
+    """The filing package (``prytulak.filing.build_package``) written to ``out``.
+
+    ``folder`` is the case's folder (the one that holds its evidence locker). A damaged
+    evidence file is left out with a warning rather than stopping the build; the package is
+    returned, or ``Unavailable`` with the verb's own message (it names the problem and the fix).
+    """
     build = _verb("prytulak.filing", "build_package", "filing package")
-    return _call("filing package", build, case, out, today=today)
+    options = _verb("prytulak.filing", "BundleOptions", "filing package")
+    if isinstance(build, Unavailable) or isinstance(options, Unavailable):
+        return Unavailable("filing package", "not available yet")
+    try:
+        return build(
+            case,
+            folder,
+            out,
+            options=options(on_bad_evidence="skip"),
+            today=today,
+            progress=progress,
+            locker=_case_locker(folder),
+        )
+    except Exception as error:  # the verb's message says what to fix; never a traceback
+        log.warning("filing package failed: %s", type(error).__name__)
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return Unavailable("filing package", first[:400] or type(error).__name__)
+
+
+def _case_locker(folder: Path) -> Any:
+    """The case's evidence locker, opened with the installation's secret; None without one."""
+    evidence = _verb("prytulak.evidence", "Locker", "evidence locker")
+    if isinstance(evidence, Unavailable) or not evidence.exists(folder):
+        return None
+    from .lockers import installation_passphrase
+
+    return evidence.open(folder, installation_passphrase())
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import documents, editing, members, views
+from . import documents, editing, filing, members, views
 
 app_name = "cases"
 urlpatterns = [
@@ -14,4 +14,13 @@ urlpatterns = [
     path("cases/<int:pk>/uploads/<int:upload_pk>/", documents.upload_status, name="upload_status"),
     path("cases/<int:pk>/uploads/<int:upload_pk>/file", documents.download, name="download"),
     path("cases/<int:pk>/uploads/<int:upload_pk>/text", documents.document, name="document"),
+    path("cases/<int:pk>/package/", filing.package_page, name="package"),
+    path("cases/<int:pk>/package/build/", filing.build, name="package_build"),
+    path("cases/<int:pk>/package/<int:build_pk>/", filing.build_status, name="package_status"),
+    path("cases/<int:pk>/package/<int:build_pk>/zip", filing.download_zip, name="package_zip"),
+    path(
+        "cases/<int:pk>/package/<int:build_pk>/files/<path:name>",
+        filing.download_file,
+        name="package_file",
+    ),
 ]

@@ -78,7 +78,8 @@ def case_page(request: HttpRequest, case: Case) -> HttpResponse:
         case_file = case.case_file(day)
     except CaseFileError as error:
         return render(request, "cases/broken.html", {"case": case, "error": error}, status=200)
-    found = services.overview(case_file, f"{case.pk}:{case.version}", day)
+    key = f"{case.pk}:{case.version}"
+    found = services.overview(case_file, key, day)
     events = sorted(case_file.claim.events, key=lambda e: e.date.sort_key())
     context = {
         "case": case,
@@ -87,10 +88,10 @@ def case_page(request: HttpRequest, case: Case) -> HttpResponse:
         "overview": found,
         "events": events,
         "findings": services.assessment_rows(found.assessment),
-        "profiles": services.country_profiles(case_file),
+        "profiles": services.country_profiles(case_file, key),
         "screening": services.screening_hits(case_file),
         "uploads": case.uploads.all(),
-        "role": case.role_of(request.user),  # type: ignore[arg-type]
+        "role": getattr(case, "viewer_role", None) or case.role_of(request.user),  # type: ignore[arg-type]
     }
     return render(request, "cases/case.html", context)
 

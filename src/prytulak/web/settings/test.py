@@ -9,7 +9,9 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("PRYTULAK_DATA_DIR", tempfile.mkdtemp(prefix="prytulak-web-test-"))
+# Each test process gets its own data directory (never the user's, never shared between
+# pytest-xdist workers, whose cases get the same primary keys and so the same locker folders).
+os.environ["PRYTULAK_DATA_DIR"] = tempfile.mkdtemp(prefix="prytulak-web-test-")
 
 from .database import database_from_url
 from .main import *  # noqa: F403
