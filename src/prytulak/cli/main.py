@@ -108,3 +108,7 @@ def main() -> None:
 
 def run() -> None:
     app()
+
+
+if __name__ == "__main__":
+    run()

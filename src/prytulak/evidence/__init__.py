@@ -8,36 +8,93 @@ Public verbs (the rest is internal)::
     add_human_translation(...), machine_draft(...), certify_translation(...)
     verify_locker(locker)                                # re-hash everything, check custody
     export_bag(locker, out, actor)                       # BagIt bag for the attorney
+
+The verbs are imported on first use, so a command pays only for what it runs.
 """
 
-from .custody import CustodyEntry, CustodyLog
-from .engines import (
-    EngineError,
-    LibreTranslateEngine,
-    LocalModelEngine,
-    TranslationEngine,
-    load_engine,
-)
-from .errors import EvidenceError, IntakeRefused, LockerBusy, NotFound
-from .export import ExportResult, export_bag
-from .glossary import glossary_misses, load_glossary, terms_in
-from .inspection import IntakeLimits
-from .intake import AddResult, add_file, add_files, describe_item, split_known
-from .jobs import JobObserver, JobReport, pending_job, run_job
-from .language import detect_language
-from .locker import Locker, locker_path
-from .ocr import OcrSettings
-from .processing import process_item, read_extraction
-from .records import Acquisition, ExtractedText, Item, Provenance, TranslationRecord
-from .sniff import FileKind
-from .translation import (
-    add_human_translation,
-    certify_translation,
-    machine_draft,
-    needs_translation,
-    render_translation,
-)
-from .verify import Finding, VerifyReport, verify_locker
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .custody import CustodyEntry, CustodyLog
+    from .engines import (
+        EngineError,
+        LibreTranslateEngine,
+        LocalModelEngine,
+        TranslationEngine,
+        load_engine,
+    )
+    from .errors import EvidenceError, IntakeRefused, LockerBusy, NotFound
+    from .export import ExportResult, export_bag
+    from .glossary import glossary_misses, load_glossary, terms_in
+    from .inspection import IntakeLimits
+    from .intake import AddResult, add_file, add_files, describe_item, split_known
+    from .jobs import JobObserver, JobReport, pending_job, run_job
+    from .language import detect_language
+    from .locker import Locker, locker_path
+    from .ocr import OcrSettings
+    from .processing import process_item, read_extraction
+    from .records import Acquisition, ExtractedText, Item, Provenance, TranslationRecord
+    from .sniff import FileKind
+    from .translation import (
+        add_human_translation,
+        certify_translation,
+        machine_draft,
+        needs_translation,
+        render_translation,
+    )
+    from .verify import Finding, VerifyReport, verify_locker
+
+_HOME = {
+    "Acquisition": ".records",
+    "AddResult": ".intake",
+    "CustodyEntry": ".custody",
+    "CustodyLog": ".custody",
+    "EngineError": ".engines",
+    "EvidenceError": ".errors",
+    "ExportResult": ".export",
+    "ExtractedText": ".records",
+    "FileKind": ".sniff",
+    "Finding": ".verify",
+    "IntakeLimits": ".inspection",
+    "IntakeRefused": ".errors",
+    "Item": ".records",
+    "JobObserver": ".jobs",
+    "JobReport": ".jobs",
+    "LibreTranslateEngine": ".engines",
+    "LocalModelEngine": ".engines",
+    "Locker": ".locker",
+    "LockerBusy": ".errors",
+    "NotFound": ".errors",
+    "OcrSettings": ".ocr",
+    "Provenance": ".records",
+    "TranslationEngine": ".engines",
+    "TranslationRecord": ".records",
+    "VerifyReport": ".verify",
+    "add_file": ".intake",
+    "add_files": ".intake",
+    "add_human_translation": ".translation",
+    "certify_translation": ".translation",
+    "describe_item": ".intake",
+    "detect_language": ".language",
+    "export_bag": ".export",
+    "glossary_misses": ".glossary",
+    "load_engine": ".engines",
+    "load_glossary": ".glossary",
+    "locker_path": ".locker",
+    "machine_draft": ".translation",
+    "needs_translation": ".translation",
+    "pending_job": ".jobs",
+    "process_item": ".processing",
+    "read_extraction": ".processing",
+    "render_translation": ".translation",
+    "run_job": ".jobs",
+    "split_known": ".intake",
+    "terms_in": ".glossary",
+    "verify_locker": ".verify",
+}
 
 __all__ = [
     "Acquisition",
@@ -87,3 +144,12 @@ __all__ = [
     "terms_in",
     "verify_locker",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
