@@ -42,3 +42,14 @@ def test_roles_of_tokens() -> None:
     assert [t.role for t in name.tokens] == ["given", "patronymic", "surname"]
     # a -vich surname after a given name in a two-part name is the surname, not a patronymic
     assert [t.role for t in analyze_name("Aliaksandr Vasilevich").tokens] == ["given", "surname"]
+
+
+def test_passport_systems_can_be_named_by_a_country_pack() -> None:
+    from prytulak.names.analysis import passport_spelling
+    from prytulak.names.variants import name_variants
+
+    assert passport_spelling("Сяргей") == "SIARHEI"
+    assert passport_spelling("Сергей", "ru-icao") == "SERGEI"
+    default = {v.text for v in name_variants("Сяргей Навумаў")}
+    without = {v.text for v in name_variants("Сяргей Навумаў", passport_systems=())}
+    assert "Sergey Navumau" in default - without  # conventional given name on a be passport

@@ -158,6 +158,7 @@ def analyze_name(text: str) -> AnalyzedName:
     return AnalyzedName(text, tuple(analyzed))
 
 
-def passport_spelling(text: str) -> str:
-    """The Belarusian passport (ICAO) spelling of a Cyrillic name, upper case."""
-    return transliterate(text, get_system("be-icao")).upper()
+def passport_spelling(text: str, system: str = "be-icao") -> str:
+    """The passport spelling of a Cyrillic name, upper case. The default is Belarus's (ICAO);
+    a country pack names its own (``pack.names.passport_system``)."""
+    return transliterate(text, get_system(system)).upper()

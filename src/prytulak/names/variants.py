@@ -65,8 +65,13 @@ def _latin(token: NameToken, system_id: str) -> str:
     return transliterate(form, system_id) if form else token.written
 
 
-def name_variants(text: str) -> list[NameVariant]:
-    """Every whole-name variant, passport spellings first, without duplicates."""
+def name_variants(
+    text: str, passport_systems: tuple[str, ...] = ("be-icao", "ru-icao")
+) -> list[NameVariant]:
+    """Every whole-name variant, passport spellings first, without duplicates.
+
+    ``passport_systems`` are the systems whose spellings carry conventional given-name forms
+    (Belarus's and Russia's passports by default; a country pack can name others)."""
     name = analyze_name(text)
     found: dict[str, NameVariant] = {}
 
@@ -86,7 +91,7 @@ def name_variants(text: str) -> list[NameVariant]:
             add(NameVariant(rendered, language, system.id, f"{label}, {system.title}"))
             folded = ascii_fold(rendered)
             add(NameVariant(folded, language, system.id, f"{label}, {system.title}, no marks"))
-    for system_id in ("be-icao", "ru-icao"):
+    for system_id in passport_systems:
         for token in name.tokens:
             for extra in token.extra_latin:
                 parts = [extra if t is token else _latin(t, system_id) for t in name.tokens]
