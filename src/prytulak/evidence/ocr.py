@@ -122,10 +122,21 @@ def _encode(picture: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+_ORIENTATION = 0x0112  # EXIF tag; 1 (or absent) means the pixels are already upright
+
+
 def image_pages(data: bytes, max_pixels: int = 100_000_000) -> Iterator[bytes]:
-    """Each frame of an image (TIFF scans have several), upright and grey, ready for tesseract."""
+    """Each frame of an image (TIFF scans have several), upright, ready for tesseract.
+
+    A single upright PNG or JPEG goes to tesseract as it is (it reads both), which saves
+    decoding and re-encoding tens of megabytes per scanned page."""
     picture = open_image(data, max_pixels)
-    for index in range(getattr(picture, "n_frames", 1)):
+    frames = getattr(picture, "n_frames", 1)
+    upright = picture.getexif().get(_ORIENTATION, 1) == 1
+    if frames == 1 and upright and picture.format in ("PNG", "JPEG"):
+        yield data
+        return
+    for index in range(frames):
         picture.seek(index)
         frame = ImageOps.exif_transpose(picture) if index == 0 else picture
         yield _encode(frame.convert("L"))
