@@ -47,3 +47,31 @@ def demo_folder(tmp_path: Path, demo_name: str) -> Path:
     target = tmp_path / demo_name
     shutil.copytree(DEMO_ROOT / demo_name, target)
     return target
+
+
+APT_HINT = {
+    "tesseract": "tesseract-ocr tesseract-ocr-rus tesseract-ocr-bel tesseract-ocr-eng",
+    "qpdf": "qpdf",
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+}
+
+
+def require_tools(*names: str) -> None:
+    """Skip (on a developer's machine) or fail (in CI) when a system program is missing.
+
+    CI installs every program the tests need (`.ci/run`), so there a missing one is an error;
+    elsewhere the test says what to install instead of failing with a traceback."""
+    missing = [n for n in names if not (found := shutil.which(n)) or not os.access(found, os.X_OK)]
+    if not missing:
+        return
+    packages = " ".join(APT_HINT.get(n, n) for n in missing)
+    message = f"needs {', '.join(missing)}: apt-get install {packages} (.ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers(name="needs_tools"):
+        require_tools(*marker.args)

@@ -24,6 +24,8 @@ from prytulak.evidence import ocr as ocr_module
 from prytulak.evidence.records import PageMethod
 from prytulak.evidence.specimens import SPECIMEN_TEXTS, render_scan, scan_pdf
 
+pytestmark = pytest.mark.needs_tools("tesseract")
+
 ACCURACY = 0.95
 """Character similarity (1 - normalised Levenshtein) that OCR must reach on these scans."""
 

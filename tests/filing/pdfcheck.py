@@ -12,6 +12,8 @@ from typing import Any
 
 import pypdf
 
+from tests.conftest import require_tools
+
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("PRYTULAK_UPDATE_GOLDEN") == "1"
 
@@ -32,12 +34,14 @@ def field_values(pdf: bytes) -> dict[str, str]:
 def qpdf_check(pdf: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "check.pdf"
     path.write_bytes(pdf)
+    require_tools("qpdf")
     qpdf = shutil.which("qpdf")
-    assert qpdf, "qpdf is required (apt-get install qpdf)"
+    assert qpdf
     return subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
 
 
 def pdf_text(pdf: bytes, tmp_path: Path, name: str = "text.pdf") -> str:
+    require_tools("pdftotext")
     path = tmp_path / name
     path.write_bytes(pdf)
     result = subprocess.run(

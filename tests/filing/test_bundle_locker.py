@@ -39,6 +39,8 @@ from tests.evidence.conftest import photo_with_gps
 from .evidence_files import FONT
 from .pdfcheck import pdf_text
 
+pytestmark = pytest.mark.needs_tools("tesseract")
+
 PASSPHRASE = "a long passphrase for the test locker"
 MARKER = "PLAINTEXT-MARKER-5c1e9a"
 MEDICAL = [
