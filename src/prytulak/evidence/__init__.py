@@ -14,8 +14,9 @@ The verbs are imported on first use, so a command pays only for what it runs.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from prytulak.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .custody import CustodyEntry, CustodyLog
@@ -145,11 +146,4 @@ __all__ = [
     "verify_locker",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)

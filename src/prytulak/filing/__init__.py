@@ -8,8 +8,9 @@ for the form filler or the declaration writer.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from prytulak.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .declaration import render_declaration
@@ -44,11 +45,4 @@ __all__ = [
     "render_declaration",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)
