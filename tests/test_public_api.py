@@ -17,9 +17,15 @@ def test_every_exported_verb_resolves() -> None:
 def test_load_assess_review_through_the_root() -> None:
     case = load_demo("protester")
     assessment = prytulak.assess(case, as_of=TODAY)
-    report = prytulak.review(case, today=TODAY)
+    report = prytulak.review_case(case, today=TODAY)
     assert "one_year" in {d.id for d in assessment.deadlines()}
     assert report.blocking == ()
+
+
+def test_the_review_verb_survives_importing_the_review_subpackage() -> None:
+    import prytulak.review
+
+    assert callable(prytulak.review_case)
 
 
 def test_importing_the_package_imports_no_domain_module() -> None:

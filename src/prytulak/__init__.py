@@ -4,7 +4,7 @@ The public verbs, each loaded on first use::
 
     case = prytulak.load_case("cases/kazlou")           # validate; problems name field and fix
     assessment = prytulak.assess(case)                   # the law engine's findings, cited
-    report = prytulak.review(case)                       # inconsistencies and evidence gaps
+    report = prytulak.review_case(case)                  # inconsistencies and evidence gaps
     locker = prytulak.Locker.open_or_create(folder, passphrase)
     prytulak.add_files(locker, [path])                   # evidence intake
     prytulak.process_item(locker, "F001", "attorney")    # text layer / OCR, language
@@ -12,6 +12,8 @@ The public verbs, each loaded on first use::
     prytulak.screen_case(case, index)                    # named officials vs sanctions lists
     prytulak.match_case(case, providers)                 # legal-service providers, ranked
     prytulak.export_bag(locker, out, "attorney")         # a portable, verifiable BagIt bag
+
+(The review verb is ``review_case``: ``prytulak.review`` is the subpackage.)
 
 Everything Prytulak produces is a draft for an attorney's review, not legal advice.
 """
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from .evidence import Locker, add_files, export_bag, process_item, verify_locker
     from .filing import build_package, fill_i589, fill_i765
     from .law import assess
-    from .review import review
+    from .review import review as review_case
     from .screening import screen_case
     from .store import save_case
 
@@ -41,7 +43,7 @@ _HOME = {
     "dump_case": ".case",
     "save_case": ".store",
     "assess": ".law",
-    "review": ".review",
+    "review_case": ".review",
     "Locker": ".evidence",
     "add_files": ".evidence",
     "process_item": ".evidence",
@@ -73,11 +75,11 @@ __all__ = [
     "load_case",
     "match_case",
     "process_item",
-    "review",
+    "review_case",
     "save_case",
     "screen_case",
     "select_profiles",
     "verify_locker",
 ]
 
-__getattr__ = lazy_exports(__name__, _HOME)
+__getattr__ = lazy_exports(__name__, _HOME, {"review_case": "review"})

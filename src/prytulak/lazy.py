@@ -14,14 +14,19 @@ from typing import Any
 __all__ = ["lazy_exports"]
 
 
-def lazy_exports(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
-    """A module ``__getattr__`` that imports ``homes[name]`` (relative to ``package``) once."""
+def lazy_exports(
+    package: str, homes: Mapping[str, str], aliases: Mapping[str, str] | None = None
+) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that imports ``homes[name]`` (relative to ``package``) once;
+    ``aliases`` maps an exported name to the attribute's name in its home module."""
+    renamed = aliases or {}
 
     def __getattr__(name: str) -> Any:
         home = homes.get(name)
         if home is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(home, package), name)
+        module = importlib.import_module(home, package)
+        value = getattr(module, renamed.get(name, name))
         setattr(sys.modules[package], name, value)
         return value
 
