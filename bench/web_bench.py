@@ -260,6 +260,10 @@ def bench(database: str, url: str | None, args: argparse.Namespace) -> list[Resu
         return [floor, pages]
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
@@ -275,6 +279,7 @@ def main() -> None:
         f"{args.users} users, {args.seconds:.0f} s per run, think time {args.think:.1f} s "
         f"(±50 %), waitress 8 threads, {os.cpu_count()} CPUs, client and server on one machine"
     )
+    print(f"load average at start: {_load()}")
     results = bench("SQLite", None, args)
     if not args.sqlite_only:
         try:
@@ -282,6 +287,7 @@ def main() -> None:
                 results += bench("PostgreSQL", url, args)
         except Exception as error:  # the PostgreSQL server is optional for this script
             print(f"PostgreSQL skipped: {type(error).__name__}: {error}".splitlines()[0])
+    print(f"load average at end: {_load()} (other work on the machine moves every number)")
     print(HEADER)
     for result in results:
         print(result.row())

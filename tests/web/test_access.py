@@ -19,6 +19,9 @@ CASE_VIEWS = {
     "/cases/{pk}/audit/": "A",
     "/intake/{pk}/": "ASTC",
     "/intake/{pk}/about/": "ASTC",
+    "/intake/{pk}/family/": "ASTC",
+    "/intake/{pk}/travel/": "ASTC",
+    "/intake/{pk}/background/": "ASTC",
     "/api/cases/{pk}": "AST",
     "/api/cases/{pk}/deadlines": "AST",
     "/api/cases/{pk}/assessment": "AST",
@@ -29,6 +32,7 @@ UPLOAD_VIEWS = {
     "/cases/{pk}/uploads/{u}/": "ASTC",
     "/cases/{pk}/uploads/{u}/file": "ASTC",
     "/cases/{pk}/uploads/{u}/text": "AST",
+    "/cases/{pk}/uploads/{u}/describe": "ASTC",
 }
 PACKAGE_VIEWS = {
     "/cases/{pk}/package/{b}/": "AS",

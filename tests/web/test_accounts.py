@@ -80,8 +80,25 @@ def test_five_failures_throttle_the_username(org) -> None:
 
 def test_session_expires_after_idle_minutes() -> None:
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # idle timeout, renewed by each request
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert "prytulak.web.accounts.middleware.IdleSessionMiddleware" in settings.MIDDLEWARE
+
+
+def test_activity_renews_the_session_at_most_once_a_minute(org, protester) -> None:
+    from django.contrib.sessions.models import Session
+
+    client = sign_in(org.attorney)
+    key = client.cookies["sessionid"].value
+    client.get(f"/cases/{protester.pk}/")
+    first = Session.objects.get(session_key=key).expire_date
+    client.get(f"/cases/{protester.pk}/")
+    assert Session.objects.get(session_key=key).expire_date == first  # not written again
+    session = client.session
+    session["_renewed"] = 0  # the last renewal was long ago
+    session.save()
+    saved = Session.objects.get(session_key=key).expire_date
+    client.get(f"/cases/{protester.pk}/")
+    assert Session.objects.get(session_key=key).expire_date > saved
 
 
 def test_one_time_password_must_be_changed(org) -> None:

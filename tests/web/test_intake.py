@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 
 import pytest
@@ -41,21 +42,40 @@ def test_a_date_that_cannot_be_read_is_explained_and_nothing_is_lost(protester) 
         {"date": "last spring", "place": "Hrodna", "summary": "Fined for a flag"},
     )
     assert response.status_code == 422
-    page = response.content.decode()
+    page = html.unescape(response.content.decode())
     assert "last spring" in page and "Fined for a flag" in page  # still in the form
     assert "Not saved yet" in page
+    assert '"last spring" is not a date we can read' in page
     assert protester.drafts.filter(text__contains="Fined for a flag").exists()
 
 
-def test_arrival_step_updates_the_last_arrival(protester) -> None:
+def test_a_date_written_as_at_home_is_understood(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post(
+        f"/intake/{protester.pk}/events/",
+        {"date": "12.03.2021", "place": "Minsk", "summary": "Summoned to the KGB"},
+    )
+    protester.refresh_from_db()
+    added = next(e for e in protester.case_file().claim.events if e.summary.startswith("Summoned"))
+    assert added.date.exact.isoformat() == "2021-03-12"
+
+
+def test_us_entry_with_i94_becomes_the_last_arrival(protester) -> None:
     client = sign_in(protester.client_user)
     response = client.post(
-        f"/intake/{protester.pk}/arrival/",
-        {"date": "2026-03-02", "place": "JFK Airport, New York, NY", "manner": "B1/B2"},
+        f"/intake/{protester.pk}/travel/",
+        {
+            "section": "us_entries",
+            "us_entries-date": "2026-10-02",
+            "us_entries-place": "JFK Airport, New York, NY",
+            "us_entries-manner": "B1/B2",
+            "us_entries-i94": "123456789A1",
+        },
     )
-    assert response.status_code == 302 and response["Location"].endswith("/events/")
+    assert response.status_code == 302 and response["Location"].endswith("/travel/")
     protester.refresh_from_db()
-    assert protester.case_file().travel.last_arrival().place == "JFK Airport, New York, NY"
+    last = protester.case_file().travel.last_arrival()
+    assert last.place == "JFK Airport, New York, NY" and last.i94 == "123456789A1"
 
 
 def test_intake_reads_in_belarusian(protester) -> None:

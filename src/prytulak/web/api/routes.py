@@ -150,7 +150,7 @@ def put_case(request: HttpRequest, pk: int, body: CaseIn) -> Any:
 def deadlines(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     case = open_case(request, pk, STAFF, "api deadlines")
     record(request, Action.VIEW, case, "api deadlines")
-    found = services.overview(case.case_file(today()), f"{case.pk}:{case.version}", today())
+    found = services.overview(case.read_file(today()), case.version_key, today())
     return [
         {"day": d.day.isoformat(), "id": d.kind, "title": d.title, "to_verify": d.to_verify}
         for d in found.deadlines
@@ -161,7 +161,7 @@ def deadlines(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 def assessment(request: HttpRequest, pk: int) -> Any:
     case = open_case(request, pk, STAFF, "api assessment")
     record(request, Action.VIEW, case, "api assessment")
-    found = services.overview(case.case_file(today()), f"{case.pk}:{case.version}", today())
+    found = services.overview(case.read_file(today()), case.version_key, today())
     if not found.assessment:
         return {"available": False}
     return found.assessment.to_data()

@@ -18,10 +18,11 @@ from prytulak.web.audit.models import Action
 
 from . import lockers, worker
 from .access import ANYONE, STAFF, case_view
+from .describe import DescribeForm, event_choices, link_upload
 from .models import Case, Upload
 from .services import Unavailable
 
-__all__ = ["document", "download", "upload", "upload_status"]
+__all__ = ["describe", "document", "download", "upload", "upload_status"]
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -82,12 +83,38 @@ def _store(request: HttpRequest, case: Case) -> Upload | None:
     )
 
 
+def _described(request: HttpRequest, case: Case, stored: Upload, form: DescribeForm) -> None:
+    """Make the upload an evidence reference of the case when the person said what it is."""
+    if not form.is_valid():
+        wrong = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(
+            request,
+            _("The document is kept; say again what it is (say what it is): %(why)s")
+            % {"why": wrong},
+        )
+        return
+    answers = form.cleaned_data
+    if not (answers.get("note") or answers.get("kind") or answers.get("event")):
+        return
+    problems = link_upload(case, stored, answers, request.user)
+    if problems:
+        messages.error(
+            request,
+            _("The document is kept, but could not be added to the evidence list: %(why)s")
+            % {"why": "; ".join(problems)},
+        )
+    else:
+        record(request, Action.CHANGE, case, f"describe {stored.item_id} as {stored.evidence_id}")
+
+
 @case_view(ANYONE, "upload", action=None)
 @require_POST
 def upload(request: HttpRequest, case: Case) -> HttpResponse:
     stored = _store(request, case)
     if stored is not None:
         record(request, Action.CHANGE, case, f"upload {stored.item_id}")
+        form = DescribeForm(event_choices(case.data), request.POST)
+        _described(request, case, stored, form)
         worker.submit(_process, stored.pk)
         messages.success(
             request, _("Received %(name)s. Reading it now.") % {"name": stored.filename}
@@ -99,7 +126,8 @@ def upload(request: HttpRequest, case: Case) -> HttpResponse:
 
 def _own_upload(request: HttpRequest, case: Case, upload_pk: int) -> Upload:
     found = get_object_or_404(Upload, pk=upload_pk, case=case)
-    if case.role_of(request.user) == Role.CLIENT and found.user_id != request.user.pk:  # type: ignore[arg-type]
+    role = getattr(case, "viewer_role", None) or case.role_of(request.user)  # type: ignore[arg-type]
+    if role == Role.CLIENT and found.user_id != request.user.pk:
         record(request, Action.DENIED, case, f"upload {found.item_id}")
         raise PermissionDenied(_("This document is not yours to open."))
     return found
@@ -131,3 +159,34 @@ def document(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     record(request, Action.VIEW, case, f"document {found.item_id}")
     view = lockers.document_view(case.pk, found.item_id)
     return render(request, "cases/document.html", {"case": case, "u": found, "doc": view})
+
+
+@case_view(ANYONE, "describe", action=None)
+def describe(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
+    """Say what an uploaded document is: title, kind, event, date (an evidence reference)."""
+    found = _own_upload(request, case, upload_pk)
+    ref = next((e for e in case.data.get("evidence", []) if e.get("id") == found.evidence_id), {})
+    event = next(
+        (
+            e["id"]
+            for e in case.data.get("claim", {}).get("events", [])
+            if ref.get("id") in (e.get("evidence") or [])
+        ),
+        "",
+    )
+    initial = {"note": ref.get("title") or found.note, "kind": ref.get("kind", ""), "event": event}
+    initial["document_date"] = ref.get("document_date", "")
+    form = DescribeForm(event_choices(case.data), request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        problems = link_upload(case, found, form.cleaned_data, request.user)
+        if not problems:
+            record(request, Action.CHANGE, case, f"describe {found.item_id} as {found.evidence_id}")
+            messages.success(request, _("Saved."))
+            back = "intake:portal" if request.user.is_client else "cases:case"  # type: ignore[union-attr]
+            return redirect(back, pk=case.pk)
+        for problem in problems:
+            form.add_error(None, problem)
+    elif request.method != "POST":
+        record(request, Action.VIEW, case, f"describe {found.item_id}")
+    context = {"case": case, "u": found, "form": form}
+    return render(request, "cases/describe.html", context, status=422 if form.errors else 200)

@@ -36,10 +36,10 @@ def _blocking(case: Case) -> tuple[services.BlockingLine, ...] | None:
     """The open blocking findings (law engine and review); None when the case does not load."""
     day = today()
     try:
-        case_file = case.case_file(day)
+        case_file = case.read_file(day)
     except CaseFileError:
         return None
-    return services.overview(case_file, f"{case.pk}:{case.version}", day).blocking
+    return services.overview(case_file, case.version_key, day).blocking
 
 
 @case_view(EDITORS, "package")

@@ -26,6 +26,7 @@ __all__ = [
     "DocumentView",
     "TranslationView",
     "case_folder",
+    "describe",
     "document_view",
     "extracted_text",
     "installation_passphrase",
@@ -92,6 +93,14 @@ def process_upload(
     """Extract text, OCR and detect the language; returns the updated locker item."""
     evidence = _evidence()
     return evidence.process_item(_locker(case_pk), item_id, actor, progress=progress)
+
+
+def describe(case_pk: int, item_id: str, actor: str, **provenance: object) -> None:
+    """Say what a locker item is (``evidence_ref=``, ``description=`` …); logged in custody."""
+    evidence = _evidence()
+    if evidence is None or not item_id:
+        return
+    evidence.describe_item(_locker(case_pk), item_id, actor, **provenance)
 
 
 def extracted_text(case_pk: int, item_id: str) -> str | None:

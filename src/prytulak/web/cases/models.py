@@ -30,15 +30,19 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Only the cases the user is a member of: nobody sees a case by organization alone."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(memberships__user=user, organization=user.organization).distinct()
+        # One membership per (case, user) (a unique constraint): the join cannot repeat a case,
+        # so no DISTINCT over the case file's JSON is needed.
+        return self.filter(memberships__user=user, organization_id=user.organization_id)
 
     def where_role(self, user: User, roles: tuple[str, ...]) -> CaseQuerySet:
         """Cases where the user's own membership has one of ``roles`` (one join, one row)."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            memberships__user=user, memberships__role__in=roles, organization=user.organization
-        ).distinct()
+            memberships__user=user,
+            memberships__role__in=roles,
+            organization_id=user.organization_id,
+        )
 
 
 class Case(models.Model):
@@ -67,9 +71,25 @@ class Case(models.Model):
     def label(self) -> str:
         return self.case_id
 
+    @property
+    def version_key(self) -> str:
+        """Names this case version uniquely, also across a reused row id (tests roll back)."""
+        created = self.created.timestamp() if self.created else 0
+        return f"{self.pk}:{created:.6f}:{self.version}"
+
     def case_file(self, today: date | None = None) -> CaseFile:
         """The stored JSON as a validated CaseFile (raises CaseFileError if it no longer is)."""
         return case_from_data(self.data, f"case {self.case_id} (version {self.version})", today)
+
+    def read_file(self, today: date) -> CaseFile:
+        """The CaseFile of this version, parsed once per process (read-only: never change it).
+
+        Raises CaseFileError like ``case_file``; a failure is not remembered.
+        """
+        from .memo import memo
+
+        key = ("case", self.version_key, today)
+        return memo.get(key, lambda: self.case_file(today))
 
     def role_of(self, user: User) -> str | None:
         membership = self.memberships.filter(user=user).first()
@@ -137,6 +157,8 @@ class Upload(models.Model):
     item_id = models.CharField(max_length=20, blank=True)
     """The evidence locker's item id (F001 …)."""
     note = models.CharField(_("what is this document?"), max_length=300, blank=True)
+    evidence_id = models.CharField(max_length=40, blank=True)
+    """The case file's EvidenceRef this document was described as (E01 …), once described."""
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     language = models.CharField(max_length=10, blank=True)

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from prytulak.case import CaseFile
+
+from .memo import memo
 
 __all__ = [
     "AssessmentRow",
@@ -130,13 +131,8 @@ def _overview(case: CaseFile, today: date) -> Overview:
 
 
 def overview(case: CaseFile, key: str, today: date) -> Overview:
-    """The overview of one case version on one day, computed once and cached."""
-    cache_key = f"overview:{key}:{today.isoformat()}"
-    found: Overview | None = cache.get(cache_key)
-    if found is None:
-        found = _overview(case, today)
-        cache.set(cache_key, found, 3600)
-    return found
+    """The overview of one case version on one day, computed once per process (memo.py)."""
+    return memo.get(("overview", key, today), lambda: _overview(case, today))
 
 
 def _country_profiles(case: CaseFile) -> Any:
@@ -149,17 +145,12 @@ def _country_profiles(case: CaseFile) -> Any:
 
 
 def country_profiles(case: CaseFile, key: str | None = None) -> Any:
-    """The country profiles that match the case; cached per case version when ``key`` is given.
-
-    A failure is kept for a minute only, so a pack that is being fixed shows up soon.
-    """
+    """The country profiles that match the case; once per case version when ``key`` is given."""
     if key is None:
         return _country_profiles(case)
-    cache_key = f"profiles:{key}"
-    found = cache.get(cache_key)
-    if found is None:
-        found = _country_profiles(case)
-        cache.set(cache_key, found, 3600 if not isinstance(found, Unavailable) else 60)
+    found = memo.get(("profiles", key), lambda: _country_profiles(case))
+    if isinstance(found, Unavailable):
+        memo.forget(("profiles", key))  # asked again next time: a pack being fixed shows up soon
     return found
 
 

@@ -14,6 +14,11 @@ urlpatterns = [
     path("cases/<int:pk>/uploads/<int:upload_pk>/", documents.upload_status, name="upload_status"),
     path("cases/<int:pk>/uploads/<int:upload_pk>/file", documents.download, name="download"),
     path("cases/<int:pk>/uploads/<int:upload_pk>/text", documents.document, name="document"),
+    path(
+        "cases/<int:pk>/uploads/<int:upload_pk>/describe",
+        documents.describe,
+        name="describe",
+    ),
     path("cases/<int:pk>/package/", filing.package_page, name="package"),
     path("cases/<int:pk>/package/build/", filing.build, name="package_build"),
     path("cases/<int:pk>/package/<int:build_pk>/", filing.build_status, name="package_status"),

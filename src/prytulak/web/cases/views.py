@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from . import services
 from .access import ANYONE, STAFF, case_view
 from .clock import today
 from .demo import demo_names, load_demo
+from .describe import DescribeForm, event_choices
 from .models import Case
 
 __all__ = ["case_page", "dashboard", "load_demo_case"]
@@ -26,10 +28,10 @@ __all__ = ["case_page", "dashboard", "load_demo_case"]
 def _summary(case: Case) -> dict[str, object]:
     day = today()
     try:
-        case_file = case.case_file(day)
+        case_file = case.read_file(day)
     except CaseFileError as error:
         return {"case": case, "problems": error.problems}
-    found = services.overview(case_file, f"{case.pk}:{case.version}", day)
+    found = services.overview(case_file, case.version_key, day)
     return {
         "case": case,
         "name": case_file.applicant.name.full(),
@@ -44,7 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if request.user.is_client:  # type: ignore[union-attr]
         own = Case.objects.visible_to(request.user).first()  # type: ignore[arg-type]
         return redirect("intake:portal", pk=own.pk) if own else render(request, "cases/none.html")
-    cases = Case.objects.visible_to(request.user)  # type: ignore[arg-type]
+    cases = Case.objects.visible_to(request.user).defer("data")  # type: ignore[arg-type]
     rows = [_summary(c) for c in cases]
     return render(
         request,
@@ -70,36 +72,39 @@ def load_demo_case(request: HttpRequest) -> HttpResponse:
     return redirect("cases:case", pk=case.pk)
 
 
-@case_view(STAFF, "case page")
+@case_view(STAFF, "case page", data=False)
 def case_page(request: HttpRequest, case: Case) -> HttpResponse:
     """Assessment, review findings, timeline, evidence, country conditions, screening."""
     day = today()
     try:
-        case_file = case.case_file(day)
+        case_file = case.read_file(day)
     except CaseFileError as error:
         return render(request, "cases/broken.html", {"case": case, "error": error}, status=200)
-    key = f"{case.pk}:{case.version}"
-    found = services.overview(case_file, key, day)
-    events = sorted(case_file.claim.events, key=lambda e: e.date.sort_key())
+    key = case.version_key
+    # What depends only on the version is worked out when the page's cached part is rendered
+    # (lazily): when that part comes from the cache, none of it is computed.
+    found = SimpleLazyObject(lambda: services.overview(case_file, key, day))
     context = {
         "case": case,
         "file": case_file,
         "today": day,
         "overview": found,
-        "events": events,
-        "findings": services.assessment_rows(found.assessment),
-        "profiles": services.country_profiles(case_file, key),
+        "events": SimpleLazyObject(lambda: case_file.claim.timeline()),
+        "findings": SimpleLazyObject(lambda: services.assessment_rows(found.assessment)),
+        "profiles": SimpleLazyObject(lambda: services.country_profiles(case_file, key)),
         "screening": services.screening_hits(case_file),
         "uploads": case.uploads.all(),
+        "describe": SimpleLazyObject(lambda: DescribeForm(event_choices(case_file))),
+        "describe_fields": True,
         "role": getattr(case, "viewer_role", None) or case.role_of(request.user),  # type: ignore[arg-type]
     }
     return render(request, "cases/case.html", context)
 
 
-@case_view(ANYONE, "timeline", action=None)
+@case_view(ANYONE, "timeline", action=None, data=False)
 def timeline_fragment(request: HttpRequest, case: Case) -> HttpResponse:
     """The events timeline alone (HTMX fragment), for the intake and the case page."""
     record(request, Action.VIEW, case, "timeline")
-    case_file = case.case_file(today())
+    case_file = case.read_file(today())
     events = sorted(case_file.claim.events, key=lambda e: e.date.sort_key())
     return render(request, "cases/_timeline.html", {"events": events, "case": case})

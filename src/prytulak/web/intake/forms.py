@@ -1,16 +1,13 @@
-"""The questionnaire's forms, one per step, in plain language. Dates may be approximate."""
+"""The story's forms: about you, events, fear of return. Dates may be approximate."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prytulak.case import EntryManner
+from .fields import ApproxDateField
 
-DATE_HELP = _(
-    "Write what you remember: 2020-08-10 (exact day), 2020-08 (month), 2020 (year), "
-    "or put ~ in front if you are not sure, e.g. ~2020-08."
-)
+__all__ = ["EVENT_FIELDS", "FEAR_FIELDS", "AboutForm", "EventForm", "FearForm"]
 
 
 class AboutForm(forms.Form):
@@ -19,31 +16,12 @@ class AboutForm(forms.Form):
     native_family = forms.CharField(label=_("Family name in Cyrillic"), required=False)
     native_given = forms.CharField(label=_("Given name in Cyrillic"), required=False)
     native_patronymic = forms.CharField(label=_("Patronymic in Cyrillic"), required=False)
-    birth_date = forms.CharField(label=_("Date of birth"), required=False, help_text=DATE_HELP)
+    birth_date = ApproxDateField(label=_("Date of birth"), required=False)
     birth_city = forms.CharField(label=_("Town or city of birth"), required=False)
 
 
-class ArrivalForm(forms.Form):
-    date = forms.CharField(label=_("When did you last arrive in the US?"), help_text=DATE_HELP)
-    place = forms.CharField(label=_("Where did you arrive (airport or border crossing)?"))
-    manner = forms.ChoiceField(
-        label=_("How did you enter?"),
-        choices=[
-            (EntryManner.B1_B2.value, _("With a visitor visa (B1/B2)")),
-            (EntryManner.B2.value, _("With a tourist visa (B2)")),
-            (EntryManner.F1.value, _("With a student visa (F1)")),
-            (EntryManner.J1.value, _("With an exchange visa (J1)")),
-            (EntryManner.PAROLE.value, _("Parole")),
-            (EntryManner.HUMANITARIAN_PAROLE.value, _("Humanitarian parole")),
-            (EntryManner.CBP_ONE_PAROLE.value, _("Parole after a CBP One appointment")),
-            (EntryManner.WITHOUT_INSPECTION.value, _("Without passing a border check")),
-            (EntryManner.OTHER.value, _("Other")),
-        ],
-    )
-
-
 class EventForm(forms.Form):
-    date = forms.CharField(label=_("When did it happen?"), help_text=DATE_HELP)
+    date = ApproxDateField(label=_("When did it happen?"))
     place = forms.CharField(label=_("Where did it happen?"))
     summary = forms.CharField(label=_("What happened, in one line?"), max_length=300)
     narrative = forms.CharField(
@@ -62,3 +40,12 @@ class FearForm(forms.Form):
         label=_("Why do you think they would do this to you?"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+EVENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("date", "date"),
+    ("place", "place"),
+    ("summary", "summary"),
+    ("narrative", "narrative"),
+)
+FEAR_FIELDS: tuple[tuple[str, str], ...] = (("harm", "harm"), ("why", "why"))

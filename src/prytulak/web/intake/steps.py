@@ -1,20 +1,52 @@
-"""Each intake step reads its answers from the case file and writes them back into it.
+"""The questionnaire's steps, in the order the client meets them, each with its sections.
 
 Answers are applied to the case file's data and validated by ``prytulak.case`` itself, so
-the intake can only save what the case file accepts; problems come back in plain words.
+the intake can only save what the case file accepts; problems come back in plain words. The
+steps cover the I-589's questions (Part A: you, your family, addresses, education and work,
+travel; Part B: what happened and what you fear; Part C: background) and the documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .forms import AboutForm, ArrivalForm, EventForm, FearForm
+from .family_forms import (
+    CHILD_FIELDS,
+    RELATIVE_FIELDS,
+    SPOUSE_FIELDS,
+    ChildForm,
+    RelativeForm,
+    SpouseForm,
+)
+from .forms import EVENT_FIELDS, FEAR_FIELDS, AboutForm, EventForm, FearForm
+from .history_forms import (
+    EDUCATION_FIELDS,
+    EMPLOYMENT_FIELDS,
+    HOME_FIELDS,
+    HOME_FILL,
+    RESIDENCE_FIELDS,
+    EducationForm,
+    EmploymentForm,
+    HomeForm,
+    ResidenceForm,
+)
+from .sections import Section
+from .travel_forms import (
+    BARS_FIELDS,
+    DEPARTURE_FIELDS,
+    PRIOR_FIELDS,
+    THIRD_COUNTRY_FIELDS,
+    US_ENTRY_FIELDS,
+    BarsForm,
+    DepartureForm,
+    PriorApplicationForm,
+    ThirdCountryForm,
+    UsEntryForm,
+)
 
 __all__ = ["STEPS", "Step", "step_named"]
 
@@ -54,86 +86,217 @@ def _about_apply(data: Data, answers: Data) -> None:
         data["applicant"]["birth"] = {k: v for k, v in birth.items() if v}
 
 
-def _arrival_initial(data: Data) -> Data:
-    entries = data.get("travel", {}).get("us_entries") or []
-    return dict(entries[-1]) if entries else {}
-
-
-def _arrival_apply(data: Data, answers: Data) -> None:
-    travel = data.setdefault("travel", {})
-    entries = travel.setdefault("us_entries", [])
-    entry = {"date": answers["date"], "place": answers["place"], "manner": answers["manner"]}
-    if entries:
-        entries[-1].update(entry)
-    else:
-        entries.append(entry)
-
-
-def _next_event_id(events: list[Data]) -> str:
-    taken = {e.get("id") for e in events}
-    number = len(events) + 1
-    while f"ev{number}" in taken:
-        number += 1
-    return f"ev{number}"
-
-
-def _event_apply(data: Data, answers: Data) -> None:
-    claim = data.setdefault("claim", {})
-    events = claim.setdefault("events", [])
-    event = {k: v for k, v in answers.items() if v}
-    events.append({"id": _next_event_id(events), **event})
-
-
-def _fear_initial(data: Data) -> Data:
-    fears = data.get("claim", {}).get("fears") or []
-    return dict(fears[0]) if fears else {}
-
-
-def _fear_apply(data: Data, answers: Data) -> None:
-    fears = data.setdefault("claim", {}).setdefault("fears", [])
-    if fears:
-        fears[0].update(harm=answers["harm"], why=answers["why"])
-    else:
-        fears.append({"harm": answers["harm"], "why": answers["why"]})
-
-
 @dataclass(frozen=True)
 class Step:
     name: str
     title: Promise
     help: Promise
-    form: type[forms.Form] | None
-    initial: Callable[[Data], Data]
-    apply: Callable[[Data, Data], None]
+    sections: tuple[Section, ...] = ()
+
+    def section(self, name: str | None) -> Section | None:
+        if not name and len(self.sections) == 1:
+            return self.sections[0]
+        return next((s for s in self.sections if s.name == name), None)
+
+    @property
+    def prefixed(self) -> bool:
+        """Several forms on one page: their fields get the section's name as prefix."""
+        return len(self.sections) > 1
+
+    @property
+    def moves_on(self) -> bool:
+        """After saving, go to the next step (one form), or stay to add more (lists)."""
+        return len(self.sections) == 1 and not self.sections[0].many
 
 
-def _nothing(data: Data) -> Data:
-    return {}
+ABOUT = Section("about", AboutForm, (), read=_about_initial, write=_about_apply)
 
+FAMILY = (
+    Section(
+        "spouse",
+        SpouseForm,
+        SPOUSE_FIELDS,
+        ("family", "spouse"),
+        title=_("Husband or wife"),
+        help=_("Leave this empty if you are not married."),
+        ids="spouse",
+    ),
+    Section(
+        "children",
+        ChildForm,
+        CHILD_FIELDS,
+        ("family", "children"),
+        many=True,
+        title=_("Children"),
+        help=_("Every child, of any age, wherever they live."),
+        summary=("given", "family", "birth_date", "location"),
+        ids="child",
+    ),
+    Section(
+        "relatives",
+        RelativeForm,
+        RELATIVE_FIELDS,
+        ("family", "relatives"),
+        many=True,
+        title=_("Parents, brothers and sisters"),
+        summary=("relation", "given", "family", "location"),
+        ids="rel",
+    ),
+)
 
-def _no_change(data: Data, answers: Data) -> None:
-    return None
+ADDRESSES = (
+    Section(
+        "home",
+        HomeForm,
+        HOME_FIELDS,
+        title=_("Where you live now, and where you lived before"),
+        fill=HOME_FILL,
+    ),
+    Section(
+        "residences",
+        ResidenceForm,
+        RESIDENCE_FIELDS,
+        ("history", "residences"),
+        many=True,
+        title=_("Every place you lived in the last five years"),
+        help=_("Start with where you live now. Include other countries."),
+        summary=("city", "country", "start", "end"),
+    ),
+)
 
+WORK = (
+    Section(
+        "education",
+        EducationForm,
+        EDUCATION_FIELDS,
+        ("history", "education"),
+        many=True,
+        title=_("Schools and universities"),
+        summary=("school", "location", "start", "end"),
+    ),
+    Section(
+        "employment",
+        EmploymentForm,
+        EMPLOYMENT_FIELDS,
+        ("history", "employment"),
+        many=True,
+        title=_("Work in the last five years"),
+        help=_("Start with the most recent job. Include work abroad and in the US."),
+        summary=("employer", "occupation", "start", "end"),
+    ),
+)
+
+TRAVEL = (
+    Section(
+        "departures",
+        DepartureForm,
+        DEPARTURE_FIELDS,
+        ("travel", "departures"),
+        many=True,
+        title=_("Each time you left Belarus"),
+        help=_("If you left and came back, add each departure and say when you returned."),
+        summary=("date", "via", "returned"),
+    ),
+    Section(
+        "third_countries",
+        ThirdCountryForm,
+        THIRD_COUNTRY_FIELDS,
+        ("travel", "third_countries"),
+        many=True,
+        title=_("Countries you passed through or lived in before the US"),
+        help=_(
+            "Include every country, even for one day, and any permit or status you had or "
+            "were offered there. This decides whether the US can say you were already safe "
+            "elsewhere, so be complete."
+        ),
+        summary=("country", "arrived", "left", "status"),
+    ),
+    Section(
+        "us_entries",
+        UsEntryForm,
+        US_ENTRY_FIELDS,
+        ("travel", "us_entries"),
+        many=True,
+        title=_("Each arrival in the US"),
+        help=_(
+            "The one-year deadline to ask for asylum counts from your last arrival. "
+            "An approximate date is fine; your attorney will check it."
+        ),
+        summary=("date", "place", "manner"),
+    ),
+)
+
+EVENTS = Section(
+    "events",
+    EventForm,
+    EVENT_FIELDS,
+    ("claim", "events"),
+    many=True,
+    summary=("date", "summary", "place"),
+    ids="ev",
+)
+
+FEAR = Section("fear", FearForm, FEAR_FIELDS, ("claim", "fears", 0))
+
+BACKGROUND = (
+    Section(
+        "prior_applications",
+        PriorApplicationForm,
+        PRIOR_FIELDS,
+        ("claim", "prior_applications"),
+        many=True,
+        title=_("Earlier applications for asylum or refugee status"),
+        help=_("Yours or your family's, in the US or any other country. Leave empty if none."),
+        summary=("who", "country", "date", "outcome"),
+    ),
+    Section(
+        "bars",
+        BarsForm,
+        BARS_FIELDS,
+        title=_("Questions the form asks everyone"),
+        help=_(
+            "Answer honestly; a yes does not end your case. Your attorney needs to know now, "
+            "not at the interview."
+        ),
+    ),
+)
 
 STEPS: tuple[Step, ...] = (
     Step(
         "about",
         _("About you"),
         _("Your name exactly as in your passport, and in Cyrillic as you write it at home."),
-        AboutForm,
-        _about_initial,
-        _about_apply,
+        (ABOUT,),
     ),
     Step(
-        "arrival",
-        _("Arrival in the US"),
+        "family",
+        _("Your family"),
         _(
-            "The one-year deadline to ask for asylum counts from your last arrival. "
-            "An approximate date is fine; your attorney will check it."
+            "The form asks about your husband or wife and all your children, even if they are "
+            "in Belarus, and about your parents, brothers and sisters."
         ),
-        ArrivalForm,
-        _arrival_initial,
-        _arrival_apply,
+        FAMILY,
+    ),
+    Step(
+        "addresses",
+        _("Addresses"),
+        _("Where you live now, your last address in Belarus, and where you lived before."),
+        ADDRESSES,
+    ),
+    Step(
+        "education",
+        _("Education and work"),
+        _("Your schools, and your jobs in the last five years. Approximate years are fine."),
+        WORK,
+    ),
+    Step(
+        "travel",
+        _("Travel"),
+        _(
+            "How you left Belarus, the countries on your way, and each arrival in the US, "
+            "with the I-94 number when you have it."
+        ),
+        TRAVEL,
     ),
     Step(
         "events",
@@ -142,28 +305,30 @@ STEPS: tuple[Step, ...] = (
             "Add each event on its own: arrests, searches, beatings, threats, summons, fines. "
             "If you do not remember the exact day, give the month or the year."
         ),
-        EventForm,
-        _nothing,
-        _event_apply,
+        (EVENTS,),
     ),
     Step(
         "fear",
         _("Your fear of return"),
         _("Say in your own words what you fear and why. There are no wrong answers."),
-        FearForm,
-        _fear_initial,
-        _fear_apply,
+        (FEAR,),
+    ),
+    Step(
+        "background",
+        _("Other questions"),
+        _(
+            "Earlier applications, and questions the form asks everyone. Returns to Belarus "
+            "are asked in the Travel step."
+        ),
+        BACKGROUND,
     ),
     Step(
         "documents",
         _("Documents"),
         _(
             "Photograph each page with your phone: summons, court rulings, medical records, "
-            "fines, photos. Your files are encrypted."
+            "fines, photos. Say what each one is. Your files are encrypted."
         ),
-        None,
-        _nothing,
-        _no_change,
     ),
 )
 

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass, field
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prytulak.case import CaseFile, CaseFileError, case_from_data
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.cases.access import ANYONE, case_view
 from prytulak.web.cases.clock import today
+from prytulak.web.cases.describe import DescribeForm, event_choices
 from prytulak.web.cases.models import Case, Conflict, Draft
 
+from .sections import Section, StaleRecord
 from .steps import STEPS, Step, step_named
 
 __all__ = ["portal", "step_view"]
+
+STALE = gettext_lazy(
+    "Someone else changed this answer while you were writing. Your answers are below, not "
+    "saved yet; look at the saved ones, then save again."
+)
 
 
 @case_view(ANYONE, "intake home")
@@ -30,27 +41,160 @@ def portal(request: HttpRequest, case: Case) -> HttpResponse:
     return render(request, "intake/portal.html", context)
 
 
-def _apply(case: Case, step: Step, answers: dict[str, object]) -> CaseFile:
+@dataclass
+class Shown:
+    """One section on the page: its form, its saved records, the record being changed."""
+
+    section: Section
+    form: forms.Form
+    key: str = ""
+    records: list[tuple[str, str]] = field(default_factory=list)
+    """(key, one line) per record of a list."""
+    problems: list[str] = field(default_factory=list)
+    exists: bool = False
+    """A single record that is in the case file (it can be removed)."""
+
+
+def _form(step: Step, section: Section, case: Case, key: str, data: object = None) -> forms.Form:
+    prefix = section.name if step.prefixed else None
+    try:
+        initial = section.initial(case.data, key)
+    except StaleRecord:
+        initial = {}
+    return section.form(data, initial=initial, prefix=prefix)  # type: ignore[arg-type]
+
+
+def _shown(step: Step, section: Section, case: Case, key: str, bound: Shown | None) -> Shown:
+    if bound is not None and bound.section is section:
+        shown = bound
+    else:
+        shown = Shown(section, _form(step, section, case, key), key)
+    if section.many:
+        keys = section.keys(case.data)
+        lines = [section.describe(r, shown.form) for r in section.records(case.data)]
+        shown.records = list(zip(keys, lines, strict=True))
+    elif section.read is None:
+        shown.exists = section.record(case.data) is not None
+        shown.key = shown.key or section.key_of(section.record(case.data))
+    return shown
+
+
+class _Refused(Exception):
+    """Not saved: problems for the whole form, and problems placed next to their fields."""
+
+    def __init__(
+        self,
+        problems: list[str],
+        key: str | None = None,
+        by_field: dict[str, list[str]] | None = None,
+    ) -> None:
+        super().__init__("not saved")
+        self.problems = problems
+        self.key = key
+        self.by_field = by_field or {}
+
+
+def _edited(
+    case: Case, section: Section, answers: dict[str, object], key: str, remove: bool
+) -> CaseFile:
+    """The case file with the answers applied, or ``_Refused`` saying why it cannot be."""
     data = copy.deepcopy(case.data)
-    step.apply(data, answers)
-    return case_from_data(data, f"intake step {step.name}", today())
+    index = None
+    try:
+        if remove:
+            section.remove(data, key)
+        else:
+            index = section.apply(data, answers, key)
+    except StaleRecord as stale:
+        raise _Refused([str(STALE)], stale.current_key) from stale
+    try:
+        return case_from_data(data, f"intake {section.name}", today())
+    except CaseFileError as error:
+        raise _placed(error, section, index) from error
 
 
-def _save(request: HttpRequest, case: Case, step: Step, answers: dict[str, object]) -> list[str]:
-    """Save the answers; on a concurrent change, apply them again to the newer version."""
+def _placed(error: CaseFileError, section: Section, index: int | None) -> _Refused:
+    lead = _("This answer cannot be saved as it is: %(why)s")
+    by_field: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for problem in error.problems:
+        name = section.field_of(problem, index)
+        if name is None:
+            rest.append(lead % {"why": str(problem)})
+        else:
+            by_field.setdefault(name, []).append(lead % {"why": problem.message})
+    return _Refused(rest, None, by_field)
+
+
+def _save(request: HttpRequest, case: Case, section: Section, shown: Shown, remove: bool) -> bool:
+    """Save; on a concurrent save elsewhere, apply the answers again to the newer version."""
+    answers = dict(shown.form.cleaned_data) if not remove else {}
+    answers = {k: (v.strip() if isinstance(v, str) else v) for k, v in answers.items()}
     for _attempt in range(3):
         try:
-            edited = _apply(case, step, answers)
-        except CaseFileError as error:
-            return [p.message for p in error.problems]
+            edited = _edited(case, section, answers, shown.key, remove)
+        except _Refused as refused:
+            _refused(shown, refused)
+            return False
         try:
             case.save_case_file(edited, request.user, case.version)  # type: ignore[arg-type]
         except Conflict as conflict:
             Draft.objects.filter(pk=conflict.draft.pk).delete()
             continue
-        record(request, Action.CHANGE, case, f"intake {step.name}")
-        return []
-    return [_("Someone else is saving this case right now. Your answers are kept; save again.")]
+        record(request, Action.CHANGE, case, f"intake {section.name}")
+        return True
+    shown.problems.append(
+        _("Someone else is saving this case right now. Your answers are kept; save again.")
+    )
+    return False
+
+
+def _refused(shown: Shown, refused: _Refused) -> None:
+    shown.problems += refused.problems
+    if refused.key is not None:
+        shown.key = refused.key
+    for name, found in refused.by_field.items():
+        for message in found:
+            if shown.form.is_bound:
+                shown.form.add_error(name, message)
+            else:
+                shown.problems.append(message)
+
+
+def _keep_draft(request: HttpRequest, case: Case, step: Step, shown: Shown) -> None:
+    """What the client typed, kept even though it was not saved."""
+    answers = {k: v for k, v in shown.form.data.items() if k != "csrfmiddlewaretoken"}
+    text = json.dumps(
+        {"step": step.name, "section": shown.section.name, "answers": answers},
+        ensure_ascii=False,
+        default=str,
+    )
+    Draft.objects.create(case=case, user=request.user, base_version=case.version, text=text)
+
+
+def _post(request: HttpRequest, case: Case, step: Step) -> tuple[Shown | None, HttpResponse | None]:
+    section = step.section(request.POST.get("section"))
+    if section is None:
+        raise Http404("no such section")
+    remove = "remove" in request.POST
+    key = request.POST.get("key", "")
+    form = _form(step, section, case, key, None if remove else request.POST)
+    shown = Shown(section, form, key)
+    if (remove or form.is_valid()) and _save(request, case, section, shown, remove):
+        messages.success(request, _("Removed.") if remove else _("Saved."))
+        return None, _after_save(case, step)
+    if remove:
+        messages.error(request, " ".join(shown.problems))
+        return None, redirect("intake:step", pk=case.pk, name=step.name)
+    _keep_draft(request, case, step, shown)
+    return shown, None
+
+
+def _after_save(case: Case, step: Step) -> HttpResponse:
+    index = STEPS.index(step)
+    if step.moves_on and index + 1 < len(STEPS):
+        return redirect("intake:step", pk=case.pk, name=STEPS[index + 1].name)
+    return redirect(reverse("intake:step", args=(case.pk, step.name)))
 
 
 @case_view(ANYONE, "intake step", action=None)
@@ -58,37 +202,28 @@ def step_view(request: HttpRequest, case: Case, name: str) -> HttpResponse:
     step = step_named(name)
     if step is None:
         raise Http404(name)
-    index = STEPS.index(step)
-    following = STEPS[index + 1] if index + 1 < len(STEPS) else None
-    form = step.form(request.POST or None, initial=step.initial(case.data)) if step.form else None
-    problems: list[str] = []
-    if request.method == "POST" and form is not None and form.is_valid():
-        answers = {
-            k: (v.strip() if isinstance(v, str) else v) for k, v in form.cleaned_data.items()
-        }
-        problems = _save(request, case, step, answers)
-        if not problems:
-            messages.success(request, _("Saved."))
-            target = step if step.name == "events" or following is None else following
-            return redirect("intake:step", pk=case.pk, name=target.name)
-        Draft.objects.create(
-            case=case,
-            user=request.user,
-            base_version=case.version,
-            text=json.dumps({"step": step.name, "answers": answers}, ensure_ascii=False),
-        )
-    elif request.method != "POST":
+    bound: Shown | None = None
+    if request.method == "POST":
+        bound, response = _post(request, case, step)
+        if response is not None:
+            return response
+    else:
         record(request, Action.VIEW, case, f"intake {step.name}")
-    events = case.data.get("claim", {}).get("events", []) if step.name == "events" else []
+    editing, _, edit_key = request.GET.get("edit", "").partition(":")
+    sections = [
+        _shown(step, s, case, edit_key if s.name == editing else "", bound) for s in step.sections
+    ]
+    index = STEPS.index(step)
     context = {
         "case": case,
         "step": step,
-        "form": form,
-        "problems": problems,
+        "sections": sections,
+        "failed": bound is not None,
         "steps": STEPS,
-        "following": following,
-        "events": events,
+        "following": STEPS[index + 1] if index + 1 < len(STEPS) else None,
         "index": index + 1,
-        "uploads": case.uploads.filter(user=request.user),
+        "uploads": case.uploads.filter(user=request.user) if not step.sections else (),
+        "describe": DescribeForm(event_choices(case.data)) if not step.sections else None,
+        "describe_fields": not step.sections,
     }
-    return render(request, "intake/step.html", context, status=422 if problems else 200)
+    return render(request, "intake/step.html", context, status=422 if bound else 200)

@@ -41,6 +41,10 @@ def _sqlite() -> dict[str, Any]:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         },
+        # Each server thread keeps its connection (waitress has a fixed pool of threads), so
+        # a page does not open the file and run the PRAGMAs again.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "SESSION_COOKIE_SAMESITE",
     "SESSION_COOKIE_SECURE",
     "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "SESSION_RENEW_SECONDS",
     "SESSION_SAVE_EVERY_REQUEST",
     "X_FRAME_OPTIONS",
 ]
@@ -65,9 +66,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Session timeout: 30 idle minutes (every request renews it), and gone when the browser closes.
+# Session timeout: 30 idle minutes, and gone when the browser closes. Activity renews it, but
+# the session row is written at most once a minute (IdleSessionMiddleware), not on every page:
+# on SQLite each write takes the database's one write lock.
 SESSION_COOKIE_AGE = int(os.environ.get("PRYTULAK_SESSION_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

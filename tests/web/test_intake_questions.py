@@ -1,0 +1,167 @@
+"""The I-589 questions in the intake: family, addresses, work, travel, background."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from prytulak.case import Problem
+from prytulak.web.intake.steps import step_named
+
+from .people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, case, step: str, section: str, answers: dict[str, str], **extra: str):  # type: ignore[no-untyped-def]
+    data = {f"{section}-{k}": v for k, v in answers.items()}
+    return client.post(f"/intake/{case.pk}/{step}/", {"section": section, **data, **extra})
+
+
+CHILD = {
+    "family": "Kazlova",
+    "given": "Alesia",
+    "birth_date": "~2015-04",
+    "birth_city": "Minsk",
+    "location": "in_belarus",
+    "location_detail": "Minsk, with her grandmother",
+    "marital_status": "single",
+}
+
+
+def test_child_with_an_approximate_birth_date_is_added_changed_and_removed(protester) -> None:
+    client = sign_in(protester.client_user)
+    before = len(protester.data.get("family", {}).get("children", []))
+    response = _post(client, protester, "family", "children", CHILD)
+    assert response.status_code == 302
+    protester.refresh_from_db()
+    child = protester.case_file().family.children[-1]
+    assert child.name.given == "Alesia" and child.birth.date.approximate
+    assert child.location == "in_belarus" and not child.include_in_application
+    assert len(protester.case_file().family.children) == before + 1
+
+    section = step_named("family").section("children")  # type: ignore[union-attr]
+    key = section.keys(protester.data)[-1]
+    page = client.get(f"/intake/{protester.pk}/family/?edit=children:{key}").content.decode()
+    assert 'value="Alesia"' in page and "Change this entry" in page
+    changed = {**CHILD, "location": "in_us", "include": "on", "i94": "123456789A1"}
+    assert _post(client, protester, "family", "children", changed, key=key).status_code == 302
+    protester.refresh_from_db()
+    child = protester.case_file().family.children[-1]
+    assert child.include_in_application and child.us_presence.i94 == "123456789A1"
+    assert child.id.startswith("child")
+
+    key = section.keys(protester.data)[-1]
+    client.post(
+        f"/intake/{protester.pk}/family/", {"section": "children", "key": key, "remove": "1"}
+    )
+    protester.refresh_from_db()
+    assert len(protester.case_file().family.children) == before
+
+
+def test_an_answer_someone_else_changed_meanwhile_is_not_overwritten(protester) -> None:
+    client = sign_in(protester.client_user)
+    _post(client, protester, "family", "children", CHILD)
+    protester.refresh_from_db()
+    section = step_named("family").section("children")  # type: ignore[union-attr]
+    stale_key = section.keys(protester.data)[-1]
+    staff = sign_in(protester.memberships.get(role="staff").user)
+    _post(staff, protester, "family", "children", {**CHILD, "given": "Alesya"}, key=stale_key)
+
+    response = _post(
+        client, protester, "family", "children", {**CHILD, "given": "Lesia"}, key=stale_key
+    )
+    assert response.status_code == 422
+    page = html.unescape(response.content.decode())
+    assert "Someone else changed this answer" in page and 'value="Lesia"' in page
+    protester.refresh_from_db()
+    assert protester.case_file().family.children[-1].name.given == "Alesya"
+    assert protester.drafts.filter(text__contains="Lesia").exists()
+
+
+def test_third_country_residence_permit_is_recorded_for_firm_resettlement(protester) -> None:
+    client = sign_in(protester.client_user)
+    answers = {
+        "country": "Poland",
+        "arrived": "2022-03",
+        "left": "2026-02",
+        "status": "temporary_residence",
+        "status_detail": "Karta pobytu, valid to 2025-06",
+        "could_return": "no",
+        "worked": "on",
+    }
+    assert _post(client, protester, "travel", "third_countries", answers).status_code == 302
+    protester.refresh_from_db()
+    stay = protester.case_file().travel.third_countries[-1]
+    assert stay.country == "Poland" and stay.status == "temporary_residence"
+    assert stay.could_return is False and stay.worked
+
+
+def test_dates_in_the_wrong_order_are_marked_at_the_field(protester) -> None:
+    client = sign_in(protester.client_user)
+    answers = {"country": "Lithuania", "arrived": "2023", "left": "2022-05", "status": "none"}
+    response = _post(client, protester, "travel", "third_countries", answers)
+    assert response.status_code == 422
+    assert "This date is before the first one" in response.content.decode()
+
+
+def test_bars_question_answered_yes_needs_an_explanation_in_belarusian(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "be", "next": "/"})
+    response = _post(client, protester, "background", "bars", {"crimes_in_us": "on"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Вы адказалі «так»; калі ласка, растлумачце." in page
+    assert 'name="bars-crimes_in_us" checked' in page or "checked" in page
+    response = _post(
+        client,
+        protester,
+        "background",
+        "bars",
+        {
+            "crimes_in_us": "on",
+            "crimes_explanation": "Speeding ticket, Chicago, 2026",
+            "served_in": "Belarusian army, 2010-2011",
+        },
+    )
+    assert response.status_code == 302
+    protester.refresh_from_db()
+    bars = protester.case_file().claim.bars
+    assert bars.crimes_in_us and bars.served_in == ["Belarusian army, 2010-2011"]
+
+
+def test_addresses_residences_work_and_prior_applications_are_saved(protester) -> None:
+    client = sign_in(protester.client_user)
+    home = {
+        "us_street": "1200 W Main St",
+        "us_city": "Chicago",
+        "us_state": "IL",
+        "us_zip": "60601",
+        "by_street": "vul. Kalinoŭskaha 55",
+        "by_city": "Minsk",
+    }
+    assert _post(client, protester, "addresses", "home", home).status_code == 302
+    residence = {"city": "Warsaw", "country": "Poland", "start": "2022-03", "end": "2026-02"}
+    assert _post(client, protester, "addresses", "residences", residence).status_code == 302
+    job = {"employer": "Minskenergo", "occupation": "engineer", "start": "2015", "end": "2021-12"}
+    assert _post(client, protester, "education", "employment", job).status_code == 302
+    prior = {"who": "me", "country": "Poland", "date": "2022", "outcome": "withdrawn"}
+    assert _post(client, protester, "background", "prior_applications", prior).status_code == 302
+    protester.refresh_from_db()
+    case = protester.case_file()
+    assert (
+        case.applicant.residence.city == "Chicago"
+        and case.applicant.residence.country == "United States"
+    )
+    assert case.history.last_address_in_belarus.country == "Belarus"
+    assert any(r.address.city == "Warsaw" and r.end is not None for r in case.history.residences)
+    assert any(e.employer == "Minskenergo" for e in case.history.employment)
+    assert case.claim.prior_applications[-1].outcome == "withdrawn"
+
+
+def test_a_case_file_problem_is_placed_next_to_its_question() -> None:
+    section = step_named("family").section("children")  # type: ignore[union-attr]
+    problem = Problem("family.children[2].us_presence.i94", "is not in the expected form")
+    assert section.field_of(problem, 2) == "i94"
+    assert section.field_of(problem, 1) is None
