@@ -144,7 +144,7 @@ def test_client_fills_the_intake_in_belarusian_and_uploads_a_photo(
     page.get_by_label("Што здарылася, у адным радку?").fill("Ператрус дома")
     page.get_by_role("button", name="Захаваць").click()
     assert page.get_by_text("Ператрус дома").is_visible()
-    page.get_by_role("link", name="Далей: Ваш страх вяртання →").click()
+    page.get_by_role("link", name="Далей: Арганізацыі і ваша сям'я →").click()
     page.goto(f"{server.url}intake/{server.seed['case']}/documents/")
     page.get_by_label("Дакумент або фота").set_input_files(str(_photo(tmp_path / "p.jpg")))
     page.get_by_role("button", name="Загрузіць").click()

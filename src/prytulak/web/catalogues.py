@@ -6,6 +6,7 @@ so ``prytulak serve`` can compile on first start wherever it is installed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -29,7 +30,8 @@ def compile_catalogues(force: bool = False) -> list[Path]:
             continue
         with open(po_path, "rb") as source:
             catalogue = read_po(source, locale=po_path.parent.parent.name)
-        temporary = mo_path.with_suffix(".mo.tmp")
+        # one temporary name per process: parallel test workers may compile at the same time
+        temporary = mo_path.with_suffix(f".mo.{os.getpid()}.tmp")
         with open(temporary, "wb") as target:
             write_mo(target, catalogue, use_fuzzy=False)
         temporary.replace(mo_path)

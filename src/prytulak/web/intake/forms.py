@@ -40,6 +40,10 @@ class FearForm(forms.Form):
         label=_("Why do you think they would do this to you?"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    torture = forms.BooleanField(
+        label=_("I fear torture: severe pain or suffering on purpose, by or with officials"),
+        required=False,
+    )
 
 
 EVENT_FIELDS: tuple[tuple[str, str], ...] = (
@@ -48,4 +52,8 @@ EVENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("summary", "summary"),
     ("narrative", "narrative"),
 )
-FEAR_FIELDS: tuple[tuple[str, str], ...] = (("harm", "harm"), ("why", "why"))
+FEAR_FIELDS: tuple[tuple[str, str], ...] = (
+    ("harm", "harm"),
+    ("why", "why"),
+    ("torture", "torture"),
+)

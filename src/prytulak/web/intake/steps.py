@@ -8,12 +8,20 @@ travel; Part B: what happened and what you fear; Part C: background) and the doc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .claim_forms import (
+    FAMILY_HARM_FIELDS,
+    ORGANIZATION_FIELDS,
+    FamilyHarmForm,
+    OrganizationForm,
+)
 from .family_forms import (
     CHILD_FIELDS,
     RELATIVE_FIELDS,
@@ -34,6 +42,8 @@ from .history_forms import (
     HomeForm,
     ResidenceForm,
 )
+from .identity_forms import IDENTITY_FIELDS, PASSPORT_FIELDS, IdentityForm, PassportForm
+from .late_forms import LATE_FIELDS, LateFilingForm, may_be_late
 from .sections import Section
 from .travel_forms import (
     BARS_FIELDS,
@@ -48,7 +58,7 @@ from .travel_forms import (
     UsEntryForm,
 )
 
-__all__ = ["STEPS", "Step", "step_named"]
+__all__ = ["STEPS", "Step", "step_named", "visible_steps"]
 
 Data = dict[str, Any]
 
@@ -92,6 +102,11 @@ class Step:
     title: Promise
     help: Promise
     sections: tuple[Section, ...] = ()
+    when: Callable[[Data, date], bool] | None = None
+    """Shown only when this says so for the case's data and today (the late-filing step)."""
+
+    def shown_for(self, data: Data, today: date) -> bool:
+        return self.when is None or self.when(data, today)
 
     def section(self, name: str | None) -> Section | None:
         if not name and len(self.sections) == 1:
@@ -110,6 +125,31 @@ class Step:
 
 
 ABOUT = Section("about", AboutForm, (), read=_about_initial, write=_about_apply)
+
+IDENTITY = (
+    Section(
+        "identity",
+        IdentityForm,
+        IDENTITY_FIELDS,
+        ("applicant",),
+        title=_("Numbers, languages and how to reach you"),
+        help=_("Leave empty what you do not have. Your attorney checks every answer."),
+    ),
+    Section(
+        "passports",
+        PassportForm,
+        PASSPORT_FIELDS,
+        ("applicant", "passports"),
+        many=True,
+        title=_("Passports and travel documents"),
+        help=_(
+            "Add every passport or travel document, the newest first. An expired Belarusian "
+            "passport is common and fine to enter: consulates abroad stopped issuing them in "
+            "September 2023."
+        ),
+        summary=("kind", "number", "issuing_country", "expires"),
+    ),
+)
 
 FAMILY = (
     Section(
@@ -236,7 +276,43 @@ EVENTS = Section(
     ids="ev",
 )
 
-FEAR = Section("fear", FearForm, FEAR_FIELDS, ("claim", "fears", 0))
+FEAR = Section(
+    "fear",
+    FearForm,
+    FEAR_FIELDS,
+    ("claim", "fears"),
+    many=True,
+    summary=("harm",),
+)
+
+OTHERS = (
+    Section(
+        "organizations",
+        OrganizationForm,
+        ORGANIZATION_FIELDS,
+        ("claim", "organizations"),
+        many=True,
+        title=_("Parties, groups and organizations"),
+        help=_(
+            "Every political party, civic initiative, religious community, union, media or "
+            "armed service you belonged to or helped, in Belarus or abroad, even briefly."
+        ),
+        summary=("name", "kind", "start", "end"),
+    ),
+    Section(
+        "family_harm",
+        FamilyHarmForm,
+        FAMILY_HARM_FIELDS,
+        ("claim", "family_harm"),
+        many=True,
+        title=_("Harm to your family or people close to you"),
+        help=_(
+            "Was anyone in your family, or a friend or colleague, arrested, beaten, threatened "
+            "or questioned because of you or for the same reasons? Add each time."
+        ),
+        summary=("who", "date", "what"),
+    ),
+)
 
 BACKGROUND = (
     Section(
@@ -261,12 +337,23 @@ BACKGROUND = (
     ),
 )
 
+LATE = Section("late_filing", LateFilingForm, LATE_FIELDS, ("claim", "late_filing"))
+
 STEPS: tuple[Step, ...] = (
     Step(
         "about",
         _("About you"),
         _("Your name exactly as in your passport, and in Cyrillic as you write it at home."),
         (ABOUT,),
+    ),
+    Step(
+        "identity",
+        _("Identity and documents"),
+        _(
+            "Your immigration numbers if you have them, citizenship, languages, phone and "
+            "e-mail, and your passports."
+        ),
+        IDENTITY,
     ),
     Step(
         "family",
@@ -308,9 +395,21 @@ STEPS: tuple[Step, ...] = (
         (EVENTS,),
     ),
     Step(
+        "others",
+        _("Organizations and your family"),
+        _(
+            "The groups you took part in, and harm done to your family or people close to "
+            "you. Approximate dates are fine."
+        ),
+        OTHERS,
+    ),
+    Step(
         "fear",
         _("Your fear of return"),
-        _("Say in your own words what you fear and why. There are no wrong answers."),
+        _(
+            "Say in your own words what you fear and why. Add each fear on its own: from "
+            "whom, and what they would do. There are no wrong answers."
+        ),
         (FEAR,),
     ),
     Step(
@@ -321,6 +420,17 @@ STEPS: tuple[Step, ...] = (
             "are asked in the Travel step."
         ),
         BACKGROUND,
+    ),
+    Step(
+        "late_filing",
+        _("Why you apply after one year"),
+        _(
+            "Your last arrival in the US may be more than a year ago. Asylum is asked for "
+            "within a year, unless something changed or something kept you from applying. "
+            "Tell your attorney what it was; they decide how to present it."
+        ),
+        (LATE,),
+        when=may_be_late,
     ),
     Step(
         "documents",
@@ -335,3 +445,8 @@ STEPS: tuple[Step, ...] = (
 
 def step_named(name: str) -> Step | None:
     return next((s for s in STEPS if s.name == name), None)
+
+
+def visible_steps(data: Data, today: date) -> tuple[Step, ...]:
+    """The steps this case's client sees today."""
+    return tuple(s for s in STEPS if s.shown_for(data, today))

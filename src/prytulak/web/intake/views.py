@@ -23,7 +23,7 @@ from prytulak.web.cases.describe import DescribeForm, event_choices
 from prytulak.web.cases.models import Case, Conflict, Draft
 
 from .sections import Section, StaleRecord
-from .steps import STEPS, Step, step_named
+from .steps import Step, step_named, visible_steps
 
 __all__ = ["portal", "step_view"]
 
@@ -37,7 +37,7 @@ STALE = gettext_lazy(
 def portal(request: HttpRequest, case: Case) -> HttpResponse:
     """The client's home: the steps, their own uploads, and the language switch."""
     uploads = case.uploads.filter(user=request.user)
-    context = {"case": case, "steps": STEPS, "uploads": uploads}
+    context = {"case": case, "steps": visible_steps(case.data, today()), "uploads": uploads}
     return render(request, "intake/portal.html", context)
 
 
@@ -191,16 +191,18 @@ def _post(request: HttpRequest, case: Case, step: Step) -> tuple[Shown | None, H
 
 
 def _after_save(case: Case, step: Step) -> HttpResponse:
-    index = STEPS.index(step)
-    if step.moves_on and index + 1 < len(STEPS):
-        return redirect("intake:step", pk=case.pk, name=STEPS[index + 1].name)
+    steps = visible_steps(case.data, today())
+    index = steps.index(step) if step in steps else len(steps)
+    if step.moves_on and index + 1 < len(steps):
+        return redirect("intake:step", pk=case.pk, name=steps[index + 1].name)
     return redirect(reverse("intake:step", args=(case.pk, step.name)))
 
 
 @case_view(ANYONE, "intake step", action=None)
 def step_view(request: HttpRequest, case: Case, name: str) -> HttpResponse:
     step = step_named(name)
-    if step is None:
+    steps = visible_steps(case.data, today())
+    if step is None or step not in steps:
         raise Http404(name)
     bound: Shown | None = None
     if request.method == "POST":
@@ -213,14 +215,14 @@ def step_view(request: HttpRequest, case: Case, name: str) -> HttpResponse:
     sections = [
         _shown(step, s, case, edit_key if s.name == editing else "", bound) for s in step.sections
     ]
-    index = STEPS.index(step)
+    index = steps.index(step)
     context = {
         "case": case,
         "step": step,
         "sections": sections,
         "failed": bound is not None,
-        "steps": STEPS,
-        "following": STEPS[index + 1] if index + 1 < len(STEPS) else None,
+        "steps": steps,
+        "following": steps[index + 1] if index + 1 < len(steps) else None,
         "index": index + 1,
         "uploads": case.uploads.filter(user=request.user) if not step.sections else (),
         "describe": DescribeForm(event_choices(case.data)) if not step.sections else None,

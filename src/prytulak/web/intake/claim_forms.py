@@ -1,0 +1,68 @@
+"""Part B beyond the events: organizations (I-589 B.3), harm to others (B.1.A), fears (B.1.B)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .fields import ApproxDateField, check_order
+
+__all__ = [
+    "FAMILY_HARM_FIELDS",
+    "ORGANIZATION_FIELDS",
+    "FamilyHarmForm",
+    "OrganizationForm",
+]
+
+ORGANIZATION_KINDS = [
+    ("party", _("Political party")),
+    ("civic initiative", _("Civic initiative or movement")),
+    ("religious", _("Religious community")),
+    ("media", _("Media or blog")),
+    ("union", _("Trade union")),
+    ("military", _("Army, police or armed group")),
+    ("other", _("Other")),
+]
+
+
+class OrganizationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the organization or group"))
+    kind = forms.ChoiceField(label=_("What kind of group"), choices=ORGANIZATION_KINDS)
+    role = forms.CharField(
+        label=_("What you did there (member, volunteer, leader …)"), required=False
+    )
+    start = ApproxDateField(label=_("From"), required=False)
+    end = ApproxDateField(label=_("To"), required=False)
+    continuing = forms.BooleanField(label=_("I still take part"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        check_order(self, "start", "end")
+        return cleaned
+
+
+ORGANIZATION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "name"),
+    ("kind", "kind"),
+    ("role", "role"),
+    ("start", "start"),
+    ("end", "end"),
+    ("continuing", "continuing"),
+)
+
+
+class FamilyHarmForm(forms.Form):
+    who = forms.CharField(label=_("Who was harmed (e.g. my brother, my mother)?"))
+    date = ApproxDateField(label=_("When did it happen?"))
+    what = forms.CharField(
+        label=_("What happened to them?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+FAMILY_HARM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("who", "who"),
+    ("date", "date"),
+    ("what", "what"),
+)

@@ -1,0 +1,72 @@
+"""I-589 Part B in the intake: organizations (B.3), harm to family (B.1.A), every fear."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from prytulak.web.intake.steps import step_named
+
+from .people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, case, step: str, section: str, answers: dict[str, str], **extra: str):  # type: ignore[no-untyped-def]
+    prefixed = step_named(step).prefixed  # type: ignore[union-attr]
+    data = {f"{section}-{k}" if prefixed else k: v for k, v in answers.items()}
+    return client.post(f"/intake/{case.pk}/{step}/", {"section": section, **data, **extra})
+
+
+def test_organization_and_harm_to_family_are_written_to_part_b(protester) -> None:
+    client = sign_in(protester.client_user)
+    group = {
+        "name": "Dziarzhaunaya initsiyatyva",
+        "kind": "civic initiative",
+        "role": "volunteer",
+        "start": "08.2020",
+        "continuing": "on",
+    }
+    assert _post(client, protester, "others", "organizations", group).status_code == 302
+    harm = {"who": "my brother", "date": "~2021-03", "what": "Detained for 15 days"}
+    assert _post(client, protester, "others", "family_harm", harm).status_code == 302
+    protester.refresh_from_db()
+    claim = protester.case_file().claim
+    saved = claim.organizations[-1]
+    assert saved.kind == "civic initiative" and saved.continuing and str(saved.start) == "2020-08"
+    assert saved.end is None
+    assert claim.family_harm[-1].who == "my brother" and claim.family_harm[-1].date.approximate
+    page = client.get(f"/intake/{protester.pk}/others/").content.decode()
+    assert "Dziarzhaunaya initsiyatyva" in html.unescape(page)
+
+
+def test_a_bad_date_for_family_harm_is_explained_in_belarusian(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "be", "next": "/"})
+    harm = {"who": "my mother", "date": "last spring", "what": "Questioned by the KGB"}
+    response = _post(client, protester, "others", "family_harm", harm)
+    assert response.status_code == 422
+    page = html.unescape(response.content.decode())
+    assert "не дата, якую мы можам прачытаць" in page and "Questioned by the KGB" in page
+
+
+def test_every_fear_is_kept_and_a_second_one_is_added(protester) -> None:
+    client = sign_in(protester.client_user)
+    before = protester.case_file().claim.fears
+    section = step_named("fear").section("fear")  # type: ignore[union-attr]
+    page = client.get(f"/intake/{protester.pk}/fear/").content.decode()
+    for fear in before:  # all fears are listed, not only the first
+        assert html.escape(fear.harm[:40]) in page or fear.harm[:40] in html.unescape(page)
+    second = {"harm": "Forced conscription", "why": "I refused to serve", "torture": "on"}
+    assert _post(client, protester, "fear", "fear", second).status_code == 302
+    protester.refresh_from_db()
+    fears = protester.case_file().claim.fears
+    assert len(fears) == len(before) + 1 and fears[-1].torture
+    assert fears[0].from_whom == before[0].from_whom  # what staff added stays
+    key = section.keys(protester.data)[0]
+    changed = {"harm": before[0].harm, "why": "Changed reason", "torture": "on"}
+    assert _post(client, protester, "fear", "fear", changed, key=key).status_code == 302
+    protester.refresh_from_db()
+    assert protester.case_file().claim.fears[0].why == "Changed reason"
+    assert protester.case_file().claim.fears[0].from_whom == before[0].from_whom
