@@ -19,6 +19,11 @@ def _event_span(event: Event) -> tuple[date, date]:
     return event.date.earliest, (event.end or event.date).latest
 
 
+def _at(document: DocumentText, page: int | None = None, line: int | None = None) -> Location:
+    """The place in an evidence document a finding points at."""
+    return Location(evidence_id=document.evidence_id, file=document.file, page=page, line=line)
+
+
 def _linked_documents(data: ReviewInput) -> Iterator[tuple[int, Event, DocumentText]]:
     for i, event in enumerate(data.case.claim.events):
         for ref in event.evidence:
@@ -47,12 +52,7 @@ def document_dates(data: ReviewInput) -> Iterator[Finding]:
             f"{event.date}",
             "Check the document: correct the event date (and the declaration), or explain the "
             "difference (e.g. the ruling came two days after the arrest)",
-            Location(
-                evidence_id=document.evidence_id,
-                file=document.file,
-                page=page.number,
-                line=first.line,
-            ),
+            _at(document, page.number, first.line),
             (Location(f"claim.events[{i}].date"),),
         )
 
@@ -73,12 +73,7 @@ def document_durations(data: ReviewInput) -> Iterator[Finding]:
                         f"{document.evidence_id} says '{stated.text}', but the case has "
                         f"{event.date} to {event.end} ({span} days)",
                         "Make the detention dates agree with the document",
-                        Location(
-                            evidence_id=document.evidence_id,
-                            file=document.file,
-                            page=page.number,
-                            line=stated.line,
-                        ),
+                        _at(document, page.number, stated.line),
                         (Location(f"claim.events[{i}].end"),),
                     )
 
@@ -97,7 +92,7 @@ def photo_metadata(data: ReviewInput) -> Iterator[Finding]:
                 f"metadata), but '{event.summary}' is dated {event.date}",
                 "Check the camera clock and the event date; explain if the photo was copied or "
                 "re-saved later",
-                Location(evidence_id=document.evidence_id, file=document.file),
+                _at(document),
                 (Location(f"claim.events[{i}].date"),),
             )
 
@@ -133,12 +128,7 @@ def entry_dates(data: ReviewInput) -> Iterator[Finding]:
                     f"arrival of {entry.date} at {entry.place}",
                     "Check the I-94 and the passport stamp; the arrival date decides the "
                     "one-year deadline (8 CFR 208.4(a)(2))",
-                    Location(
-                        evidence_id=document.evidence_id,
-                        file=document.file,
-                        page=page.number,
-                        line=first.line,
-                    ),
+                    _at(document, page.number, first.line),
                     (Location(f"travel.us_entries[{i}].date"),),
                 )
 
@@ -183,17 +173,6 @@ def birth_dates(data: ReviewInput) -> Iterator[Finding]:
                         f"the case records the birth date {born.isoformat()} ({path})",
                         "Check the certificate; correct the birth date in the case or explain "
                         "the difference",
-                        Location(
-                            evidence_id=document.evidence_id,
-                            file=document.file,
-                            page=page.number,
-                            line=same_year[0].line,
-                        ),
-                        (
-                            Location(
-                                f"{path}.birth.date"
-                                if path != "applicant"
-                                else "applicant.birth.date"
-                            ),
-                        ),
+                        _at(document, page.number, same_year[0].line),
+                        (Location(f"{path}.birth.date"),),
                     )
