@@ -65,6 +65,20 @@ def test_add_then_search_in_full_text_cites_report_page_and_date(data_dir: Path)
     assert (data_dir / "library" / "library.sqlite3").is_file()
 
 
+@pytest.mark.slow
+def test_added_report_crosses_languages_at_once_and_embed_upgrades_it(data_dir: Path) -> None:
+    code, out = run("library", "add", str(REPORT), "--date", "2025-03", "--no-embed")
+    assert code == 0 and "e5 vectors" not in out
+    code, out = run("library", "search", "detained at the border", "--mode", "semantic")
+    assert code == 0 and "(2025-03), p. 2" in out and "static" in out
+    assert "0 with e5 vectors" in run("library", "list")[1]
+    code, out = run("library", "embed")
+    assert code == 0 and "e5 vectors: 3 passage(s) embedded" in out
+    assert "3 with e5 vectors" in run("library", "list")[1]
+    code, out = run("library", "search", "detained at the border", "--mode", "semantic")
+    assert "static" not in out and "semantic" in out
+
+
 def test_bad_date_and_bad_file_are_named() -> None:
     code, out = run("library", "add", str(REPORT), "--date", "19.02.2025")
     assert code == 2 and "2025-02-19" in out

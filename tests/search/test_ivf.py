@@ -124,7 +124,9 @@ def test_new_vectors_replace_the_saved_index(tmp_path: Path) -> None:
     other.close()
     assert library.vectors.nearest(matrix[150], 1)[0][0] == new_id
     saved = sorted(p.name for p in (tmp_path / "library.vectors").glob("*.npy"))
-    assert saved and all(name.startswith("v151.") for name in saved)  # old version removed
+    sql = "SELECT value FROM library_state WHERE key = 'vectors_version'"
+    version = library.db.execute(sql).fetchone()[0]
+    assert saved and all(name.startswith(f"v{version}.") for name in saved)  # old one removed
     library.close()
 
 

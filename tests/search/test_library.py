@@ -104,7 +104,10 @@ def test_the_library_lives_in_the_data_directory(
     assert "prytulak" in str(library_path()) and os.path.isabs(library_path())
 
 
-def test_hybrid_search_without_vectors_still_answers_from_full_text(library: Library) -> None:
+def test_hybrid_search_before_e5_answers_from_full_text_and_static_vectors(
+    library: Library,
+) -> None:
     library.add_file(DATA / "report_ru.txt", embed=False)
+    assert library.vectors.size() == 0
     hits = library.search("Окрестина")
-    assert hits and hits[0].matched_by == ("fts",)
+    assert hits and hits[0].matched_by == ("fts", "static")

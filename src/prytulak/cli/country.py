@@ -121,9 +121,19 @@ def add(
         str | None, typer.Option("--date", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     ] = None,
     url: Annotated[str | None, typer.Option(help="Where the report was published")] = None,
-    embed: Annotated[bool, typer.Option(help="Compute vectors now (slow on 2 cores)")] = True,
+    embed: Annotated[
+        bool,
+        typer.Option(
+            help="Also compute e5 vectors now (about 5 passages a second on 2 cores); "
+            "--no-embed leaves them to 'prytulak library embed'"
+        ),
+    ] = True,
 ) -> None:
-    """Import reports into the library as passages with page numbers."""
+    """Import reports into the library as passages with page numbers.
+
+    Passages are searchable at once, by full text and by fast static vectors across
+    languages; e5 vectors (better across languages) follow, and stopping them with Ctrl-C
+    loses nothing: 'prytulak library embed' goes on where they stopped."""
     if report_date is not None:
         _check_date(report_date)
     library = Library()
@@ -131,7 +141,7 @@ def add(
     for path in files:
         info = ReportInfo(title or "", publisher, report_date, url)
         try:
-            result = library.add_file(path, info, embed=embed)
+            result = library.add_file(path, info, embed=False)
         except ReportImportError as error:
             failed += 1
             console.print(f"[bold red]✗[/] {escape(str(error))}")
@@ -139,8 +149,35 @@ def add(
         note = " (already in the library)" if result.duplicate else ""
         console.print(f"✓ {path.name}: “{result.title}”, {result.passages} passage(s){note}")
     console.print(f"Library: {library.path}")
+    if embed:
+        _embed(library)
     if failed:
         raise typer.Exit(1)
+
+
+@library_app.command("embed")
+def embed_command() -> None:
+    """Compute e5 vectors for passages that have none (can be stopped and resumed)."""
+    if not library_path().exists():
+        fail("the library is empty; add reports with 'prytulak library add FILE…'")
+    _embed(Library())
+
+
+def _embed(library: Library) -> None:
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("e5 vectors", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            added = library.embed_missing(progress=advance)
+        except KeyboardInterrupt:
+            console.print("Stopped; 'prytulak library embed' goes on from here.")
+            raise typer.Exit(130) from None
+    console.print(f"e5 vectors: {added} passage(s) embedded")
 
 
 def _check_date(text: str) -> None:
@@ -171,6 +208,11 @@ def search(
         how = escape(f"[{hit.language}, {'+'.join(hit.matched_by)}]")
         console.print(f"[bold]{number}. {escape(hit.citation())}[/] {how}")
         console.print(f"   {hit.text[:400]}", markup=False, soft_wrap=True)
+    if any("static" in hit.matched_by for hit in hits):
+        console.print(
+            "static: found by fast static vectors, weaker across languages than e5; "
+            "'prytulak library embed' computes e5 vectors for the rest of the library."
+        )
 
 
 @library_app.command("list")
@@ -181,7 +223,8 @@ def list_reports() -> None:
     for report in Library().reports():
         console.print(
             f"{report.id}. “{report.title}” ({report.publisher or 'no publisher'}, "
-            f"{report.date or 'undated'}): {report.passages} passages, {report.vectors} vectors"
+            f"{report.date or 'undated'}): {report.passages} passages, "
+            f"{report.vectors} with e5 vectors"
         )
 
 

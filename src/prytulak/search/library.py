@@ -1,9 +1,12 @@
 """The country-report library: reports cut into passages, in one SQLite file.
 
-Full text lives in an FTS5 table of prepared terms (see ``analysis``); vectors in a table of
-float32 blobs, loaded into one matrix for search. Adding a report makes it searchable by full
-text at once; vectors are computed in the same call unless ``embed=False`` (then later, with
-:meth:`Library.embed_missing`).
+Full text lives in an FTS5 table of prepared terms (see ``analysis``); vectors in two tables
+of blobs: static piece vectors (``passage_static``, float16, computed as a passage is added,
+thousands a second) and e5 vectors (``passage_vectors``, float32, about five a second on two
+cores). Adding a report makes it searchable at once, by full text and by static vectors
+across languages; e5 vectors follow in the same call unless ``embed=False`` (then later, with
+:meth:`Library.embed_missing`, which can be stopped and resumed). A passage is searched by
+its e5 vector once it has one.
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from .analysis import index_terms
+from .analysis import guess_language, index_terms
 from .embedding import DIMENSIONS, Embedder, default_embedder
 from .importers import ReportImportError, importer_for
 from .location import library_path
 from .passages import split_passages
 from .ranking import RankedIds, fts_ranked, hybrid_ranked, semantic_ranked
 from .records import Passage, ReportInfo, SearchHit
-from .vectors import APPROXIMATE_FROM, VECTOR_STATE_SCHEMA, VectorIndex
+from .static_embedding import StaticEmbedder, default_static_embedder
+from .vectors import APPROXIMATE_FROM, STATIC_SOURCE, VECTOR_STATE_SCHEMA, VectorIndex
 
 __all__ = ["AddResult", "Library", "ReportImportError", "ReportRow"]
 
@@ -41,6 +45,8 @@ CREATE INDEX IF NOT EXISTS passages_report ON passages(report_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
     terms, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS passage_vectors (
+    passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS passage_static (
     passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE, vector BLOB NOT NULL);
 """
 Progress = Callable[[int, int], None]
@@ -66,17 +72,20 @@ class ReportRow:
     date: str | None
     passages: int
     vectors: int
+    """Passages with an e5 vector (the rest are searched by their static vector)."""
 
 
 class Library:
     """``approximate_from``: vectors from which semantic search uses the inverted file
-    (``None``: always exact). The index files live in ``<database stem>.vectors/`` beside it."""
+    (``None``: always exact). The index files live in ``<database stem>.vectors/`` (e5) and
+    ``<database stem>.static-vectors/`` beside it."""
 
     def __init__(
         self,
         path: Path | None = None,
         embedder: Embedder | None = None,
         approximate_from: int | None = APPROXIMATE_FROM,
+        static_embedder: StaticEmbedder | None = None,
     ) -> None:
         self.path = path or library_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,8 +94,11 @@ class Library:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(_SCHEMA + VECTOR_STATE_SCHEMA)
         self._embedder = embedder
+        self._static_embedder = static_embedder
         cache = self.path.parent / f"{self.path.stem}.vectors"
         self.vectors = VectorIndex(self.db, cache, approximate_from)
+        static_cache = self.path.parent / f"{self.path.stem}.static-vectors"
+        self.static_vectors = VectorIndex(self.db, static_cache, approximate_from, STATIC_SOURCE)
         # full text runs on its own connection and thread while the query is embedded
         # (both SQLite and the embedding engine release the GIL)
         self._reader = sqlite3.connect(self.path, check_same_thread=False)
@@ -100,6 +112,12 @@ class Library:
         if self._embedder is None:
             self._embedder = default_embedder()
         return self._embedder
+
+    @property
+    def static_embedder(self) -> StaticEmbedder:
+        if self._static_embedder is None:
+            self._static_embedder = default_static_embedder()
+        return self._static_embedder
 
     def close(self) -> None:
         self._pool.shutdown()
@@ -146,7 +164,9 @@ class Library:
         file_name: str | None = None,
         sha256: str | None = None,
     ) -> int:
-        """Store passages and their full-text terms (no vectors yet); returns the report id."""
+        """Store passages, their full-text terms and static vectors (no e5 vectors yet);
+        returns the report id."""
+        static = self.static_embedder.passages([p.text for p in passages]).astype(np.float16)
         with self.db:
             cursor = self.db.execute(
                 "INSERT INTO reports (title, publisher, date, url, file_name, sha256, added) "
@@ -162,7 +182,7 @@ class Library:
                 ),
             )
             report_id = int(cursor.lastrowid or 0)
-            for passage in passages:
+            for number, passage in enumerate(passages):
                 row = self.db.execute(
                     "INSERT INTO passages (report_id, page, ordinal, language, text) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -172,14 +192,20 @@ class Library:
                     "INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
                     (row.lastrowid, index_terms(passage.text)),
                 )
+                self.db.execute(
+                    "INSERT INTO passage_static (passage_id, vector) VALUES (?, ?)",
+                    (row.lastrowid, static[number].tobytes()),
+                )
+        self.static_vectors.invalidate()
         return report_id
 
     def embed_missing(self, batch: int = 16, progress: Progress | None = None) -> int:
-        """Compute vectors for passages that have none; returns how many were added."""
-        rows = self.db.execute(
-            "SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v "
-            "ON v.passage_id = p.id WHERE v.passage_id IS NULL ORDER BY p.id"
-        ).fetchall()
+        """Compute e5 vectors for passages that have none; returns how many were added.
+
+        Each batch is committed: stopping loses at most one batch, and the next call goes on
+        where this one stopped."""
+        self.fill_static()
+        rows = self._passages_without("passage_vectors")
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
             vectors = self.embedder.passages([text for _, text in chunk])
@@ -187,6 +213,32 @@ class Library:
             if progress:
                 progress(min(start + batch, len(rows)), len(rows))
         return len(rows)
+
+    def fill_static(self, batch: int = 2048) -> int:
+        """Static vectors for passages stored before they existed; returns how many."""
+        rows = self._passages_without("passage_static")
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            vectors = self.static_embedder.passages([text for _, text in chunk])
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO passage_static (passage_id, vector) VALUES (?, ?)",
+                    (
+                        (pid, v.astype(np.float16).tobytes())
+                        for (pid, _), v in zip(chunk, vectors, strict=True)
+                    ),
+                )
+        self.static_vectors.invalidate()
+        return len(rows)
+
+    def _passages_without(self, table: str) -> list[tuple[int, str]]:
+        """(id, text) of the passages with no row in ``table`` (one of the vector tables)."""
+        assert table in ("passage_vectors", "passage_static")
+        sql = (
+            f"SELECT p.id, p.text FROM passages p LEFT JOIN {table} v "
+            "ON v.passage_id = p.id WHERE v.passage_id IS NULL ORDER BY p.id"
+        )
+        return [(int(pid), str(text)) for pid, text in self.db.execute(sql)]
 
     def store_vectors(self, passage_ids: Sequence[int], vectors: np.ndarray) -> None:
         if vectors.shape != (len(passage_ids), DIMENSIONS):
@@ -200,6 +252,7 @@ class Library:
                 ),
             )
         self.vectors.invalidate()
+        self.static_vectors.invalidate()
 
     # -- reading ------------------------------------------------------------------------
     def reports(self) -> list[ReportRow]:
@@ -225,7 +278,7 @@ class Library:
         if mode == "fts":
             ranked = fts_ranked(self.db, query, limit, language)
         elif mode == "semantic":
-            ranked = semantic_ranked(self.vectors, self.embedder.query(query), limit, language)
+            ranked = hybrid_ranked(self._semantic(query, limit, language), limit)
         else:
             ranked = self._hybrid(query, limit, language)
         return self._hits(ranked)
@@ -236,11 +289,29 @@ class Library:
         pending = self._pool.submit(fts_ranked, self._reader, query, CANDIDATES, language)
         vector = self.embedder.query(query) if self.vectors.size() else None
         fts = pending.result()
-        if vector is None:
-            return hybrid_ranked(fts, [], limit)
         also = [pid for pid, _, _ in fts]
-        semantic = semantic_ranked(self.vectors, vector, CANDIDATES, language, also)
-        return hybrid_ranked(fts, semantic, limit)
+        semantic = self._semantic(query, CANDIDATES, language, vector, also)
+        return hybrid_ranked([fts, *semantic], limit)
+
+    def _semantic(
+        self,
+        query: str,
+        limit: int,
+        language: str | None,
+        vector: np.ndarray | None = None,
+        also: Sequence[int] = (),
+    ) -> list[RankedIds]:
+        """One ranking by e5 vectors, one by static vectors (passages e5 has not read yet)."""
+        rankings = []
+        if self.vectors.size():
+            vector = self.embedder.query(query) if vector is None else vector
+            rankings.append(semantic_ranked(self.vectors, vector, limit, language, also))
+        if self.static_vectors.size():
+            raw = self.static_embedder.query(query)
+            static = self.static_vectors.query_vector(raw, guess_language(query))
+            found = semantic_ranked(self.static_vectors, static, limit, language, also)
+            rankings.append([(pid, score, ("static",)) for pid, score, _ in found])
+        return rankings
 
     def _hits(self, ranked: Iterable[tuple[int, float, tuple[str, ...]]]) -> list[SearchHit]:
         ranked = list(ranked)

@@ -1,8 +1,10 @@
 """Three rankings over the library: BM25 full text, vector similarity, and their fusion.
 
 Hybrid ranking is reciprocal-rank fusion (Cormack et al. 2009): a passage scores
-``1/(60 + rank)`` in each list it appears in. E5 similarities sit in a narrow band and BM25
-scores are unbounded, so ranks are fused, not scores.
+``1/(60 + rank)`` in each list it appears in. E5 similarities sit in a narrow band, static
+similarities in another and BM25 scores are unbounded, so ranks are fused, not scores. The
+e5 and static rankings never share a passage (a passage is searched by one vector or the
+other), so a library half read by e5 still gives every passage one semantic rank.
 """
 
 from __future__ import annotations
@@ -60,10 +62,11 @@ def semantic_ranked(
     return [(pid, score, ("semantic",)) for pid, score in nearest]
 
 
-def hybrid_ranked(fts: RankedIds, semantic: RankedIds, limit: int) -> RankedIds:
+def hybrid_ranked(rankings: Sequence[RankedIds], limit: int) -> RankedIds:
+    """Reciprocal-rank fusion of any number of rankings (one alone keeps its order)."""
     scores: dict[int, float] = {}
     how: dict[int, tuple[str, ...]] = {}
-    for ranking in (fts, semantic):
+    for ranking in rankings:
         for rank, (pid, _, source) in enumerate(ranking, start=1):
             scores[pid] = scores.get(pid, 0.0) + 1.0 / (RRF_K + rank)
             how[pid] = how.get(pid, ()) + source

@@ -1,11 +1,16 @@
 """The passage vectors of a library, searched exactly (small) or through an inverted file (large).
 
+Two sources of vectors share this code (``VectorSource``): e5's own passage vectors
+(``passage_vectors``, slow to compute, best) and the static piece vectors
+(``passage_static``, computed when a passage is added; see ``static_embedding``). A passage is
+searched through its e5 vector once it has one, and through its static vector until then.
+
 Below ``APPROXIMATE_FROM`` vectors every query scores the whole float32 matrix: it is small
 and exact. From there on the vectors go into an :class:`~.ivf.IvfIndex` (int8, k-means cells),
 saved beside the database under the library's vector version and memory-mapped on the next
 start, so neither the blobs nor the clustering are redone until vectors change.
 
-The version is a counter that triggers on ``passage_vectors`` raise on every write, whoever
+The version is a counter that triggers on both vector tables raise on every write, whoever
 writes; ``PRAGMA data_version`` tells this connection cheaply when to look at it again.
 """
 
@@ -13,15 +18,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .embedding import DIMENSIONS
 from .ivf import IvfIndex, build_ivf, load_ivf, save_ivf
+from .static_embedding import center_by_language, center_query
 
-__all__ = ["APPROXIMATE_FROM", "VECTOR_STATE_SCHEMA", "VectorIndex"]
+__all__ = [
+    "APPROXIMATE_FROM",
+    "E5_SOURCE",
+    "STATIC_SOURCE",
+    "VECTOR_STATE_SCHEMA",
+    "VectorIndex",
+    "VectorSource",
+]
 
 APPROXIMATE_FROM = 10_000
 """Vectors from which search goes through the inverted file (exact below: under 15 MB)."""
@@ -35,7 +50,39 @@ CREATE TRIGGER IF NOT EXISTS vectors_updated AFTER UPDATE ON passage_vectors BEG
     UPDATE library_state SET value = value + 1 WHERE key = 'vectors_version'; END;
 CREATE TRIGGER IF NOT EXISTS vectors_deleted AFTER DELETE ON passage_vectors BEGIN
     UPDATE library_state SET value = value + 1 WHERE key = 'vectors_version'; END;
+CREATE TRIGGER IF NOT EXISTS static_inserted AFTER INSERT ON passage_static BEGIN
+    UPDATE library_state SET value = value + 1 WHERE key = 'vectors_version'; END;
+CREATE TRIGGER IF NOT EXISTS static_deleted AFTER DELETE ON passage_static BEGIN
+    UPDATE library_state SET value = value + 1 WHERE key = 'vectors_version'; END;
 """
+
+
+@dataclass(frozen=True)
+class VectorSource:
+    """Where an index reads its vectors: rows of (passage id, language, blob, searched?)."""
+
+    name: str
+    rows: str
+    dtype: type[np.floating[Any]]
+    centered: bool
+    """Subtract each language's mean (static vectors); the means are kept for queries."""
+
+
+E5_SOURCE = VectorSource(
+    "e5",
+    "SELECT v.passage_id, p.language, v.vector, 1 FROM passage_vectors v "
+    "JOIN passages p ON p.id = v.passage_id ORDER BY v.passage_id",
+    np.float32,
+    centered=False,
+)
+STATIC_SOURCE = VectorSource(
+    "static",
+    "SELECT s.passage_id, p.language, s.vector, v.passage_id IS NULL FROM passage_static s "
+    "JOIN passages p ON p.id = s.passage_id LEFT JOIN passage_vectors v "
+    "ON v.passage_id = s.passage_id ORDER BY s.passage_id",
+    np.float16,
+    centered=True,
+)
 
 
 class VectorIndex:
@@ -46,8 +93,10 @@ class VectorIndex:
         db: sqlite3.Connection,
         cache_dir: Path | None = None,
         approximate_from: int | None = APPROXIMATE_FROM,
+        source: VectorSource = E5_SOURCE,
     ) -> None:
         self.db = db
+        self.source = source
         self.cache_dir = cache_dir
         self.approximate_from = approximate_from
         self.probe: int | None = None  # cells read per query; None: ivf.probe_count
@@ -57,6 +106,7 @@ class VectorIndex:
         self.matrix: npt.NDArray[np.float32] = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self.languages: npt.NDArray[np.str_] = np.zeros(0, dtype="<U2")
         self.ivf: IvfIndex | None = None
+        self.means: dict[str, npt.NDArray[np.float32]] = {}
 
     def invalidate(self) -> None:
         self._data_version = None
@@ -88,6 +138,7 @@ class VectorIndex:
         key = f"v{version}"
         cached = self._cached_ivf(key)
         if cached is not None:
+            self.means = self._cached_means(key)
             self._use_ivf(cached)
             return
         ids, languages, matrix = self._read_vectors()
@@ -95,9 +146,27 @@ class VectorIndex:
             index = build_ivf(ids, languages, matrix)
             if self.cache_dir is not None:
                 save_ivf(index, self.cache_dir, key)
+                self._save_means(key)
             self._use_ivf(index)
         else:
             self.ids, self.languages, self.matrix, self.ivf = ids, languages, matrix, None
+
+    def _save_means(self, key: str) -> None:
+        if self.cache_dir is None or not self.means:
+            return
+        languages = sorted(self.means)
+        np.save(self.cache_dir / f"{key}.mean_languages.npy", np.array(languages, dtype="<U2"))
+        np.save(self.cache_dir / f"{key}.means.npy", np.stack([self.means[x] for x in languages]))
+
+    def _cached_means(self, key: str) -> dict[str, npt.NDArray[np.float32]]:
+        if not self.source.centered or self.cache_dir is None:
+            return {}
+        try:
+            languages = np.load(self.cache_dir / f"{key}.mean_languages.npy")
+            means = np.load(self.cache_dir / f"{key}.means.npy")
+        except (OSError, ValueError):
+            return {}
+        return {str(lang): means[i] for i, lang in enumerate(languages)}
 
     def _cached_ivf(self, key: str) -> IvfIndex | None:
         if self.approximate_from is None or self.cache_dir is None:
@@ -116,15 +185,25 @@ class VectorIndex:
     def _read_vectors(
         self,
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.str_], npt.NDArray[np.float32]]:
-        rows = self.db.execute(
-            "SELECT v.passage_id, p.language, v.vector FROM passage_vectors v "
-            "JOIN passages p ON p.id = v.passage_id ORDER BY v.passage_id"
-        ).fetchall()
+        rows = self.db.execute(self.source.rows).fetchall()
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         languages = np.array([r[1] for r in rows], dtype="<U2")
+        searched = np.fromiter((bool(r[3]) for r in rows), dtype=bool, count=len(rows))
         blob = b"".join(r[2] for r in rows)
-        matrix = np.frombuffer(blob, dtype=np.float32).reshape(len(rows), DIMENSIONS)
-        return ids, languages, matrix
+        matrix = np.frombuffer(blob, dtype=self.source.dtype).reshape(len(rows), DIMENSIONS)
+        matrix = matrix.astype(np.float32)
+        if self.source.centered:
+            matrix, self.means = center_by_language(matrix, languages)
+        return ids[searched], languages[searched], matrix[searched]
+
+    def query_vector(
+        self, vector: npt.NDArray[np.float32], language: str
+    ) -> npt.NDArray[np.float32]:
+        """The query as this index's vectors are: centered by its language's mean if they are."""
+        self._refresh()
+        if not self.source.centered:
+            return vector
+        return center_query(vector, language, self.means)
 
     def nearest(
         self,
