@@ -34,7 +34,7 @@ import numpy as np
 
 from prytulak.search.e5_vocabulary import load_vocabulary, model_file
 from prytulak.search.embedding import DIMENSIONS
-from prytulak.search.static_embedding import TABLE_FILE, _tokenizer
+from prytulak.search.static_embedding import TABLE_FILE, PieceSplitter
 
 OUT = Path(__file__).resolve().parents[1] / "src/prytulak/search/data" / TABLE_FILE
 PREFIX = "passage:"
@@ -92,18 +92,15 @@ def compile_engine(folder: Path) -> ctypes.CDLL:
     return engine
 
 
-def english_pieces(tokenizer: object, words_file: Path) -> set[int]:
+def english_pieces(splitter: PieceSplitter, words_file: Path) -> set[int]:
     words = [w for w in words_file.read_text(encoding="utf-8").split() if w.isascii()]
     variants = [v for w in words for v in (w.lower(), w.capitalize(), w.upper())]
-    found: set[int] = set()
-    for encoding in tokenizer.encode_batch(variants, add_special_tokens=False):  # type: ignore[attr-defined]
-        found.update(encoding.ids)
-    return found
+    return {piece for pieces in splitter.split(variants) for piece in pieces}
 
 
 def kept_pieces(words_file: Path) -> list[int]:
     vocabulary = load_vocabulary()
-    english = english_pieces(_tokenizer(vocabulary), words_file)
+    english = english_pieces(PieceSplitter(vocabulary), words_file)
     kept = []
     for piece_id, piece in enumerate(vocabulary.pieces):
         if piece_id <= vocabulary.unknown:
@@ -117,7 +114,7 @@ def kept_pieces(words_file: Path) -> list[int]:
 def embed(engine: ctypes.CDLL, pieces: list[int]) -> np.ndarray:
     model = engine.e5_load(str(model_file()).encode())
     vocabulary = load_vocabulary()
-    prefix_ids = _tokenizer(vocabulary).encode(PREFIX, add_special_tokens=False).ids
+    (prefix_ids,) = PieceSplitter(vocabulary).split([PREFIX])
     prefix = (ctypes.c_int * len(prefix_ids))(*prefix_ids)
     out = np.empty((len(pieces), DIMENSIONS), dtype=np.float32)
     started = time.perf_counter()

@@ -151,7 +151,7 @@ class LocalModelEngine:
     def _run_ctranslate2(self, segments: list[str], source: str, target: str) -> list[str]:
         try:
             import ctranslate2  # type: ignore[import-not-found]
-            import sentencepiece  # type: ignore[import-not-found]
+            import sentencepiece
         except ImportError:
             raise EngineError(
                 "the ctranslate2 backend needs the ctranslate2 and sentencepiece packages",
