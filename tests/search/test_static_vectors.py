@@ -74,7 +74,7 @@ def test_static_recall_is_asserted_below_e5_and_above_full_text(
     hybrid = recall_at_10(static_library, "hybrid")
     fts = recall_at_10(static_library, "fts")
     e5 = recall_at_10(crosslingual_library, "semantic")
-    assert static >= 0.6, static  # measured 0.69
+    assert static >= 0.6, static  # measured 0.67
     assert hybrid >= fts + 0.3, (hybrid, fts)
     assert e5 > static + 0.15, "e5 is the better model; static vectors only stand in"
 
@@ -172,4 +172,31 @@ def test_a_report_added_after_a_search_is_found_by_the_next_search(tmp_path: Pat
     library.add_passages(ReportInfo("Second", None, "2025"), later)
     titles = {hit.report_title for hit in library.search("journalist sentenced", mode="semantic")}
     assert titles == {"First", "Second"}
+    library.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("query_language", "library_languages", "floor"),
+    [("en", ("ru", "be"), 0.75), ("ru", ("en",), 0.9), ("en", ("ru",), 0.9)],
+)
+def test_a_query_in_a_language_the_library_lacks_still_crosses_over(
+    tmp_path: Path, query_language: str, library_languages: tuple[str, ...], floor: float
+) -> None:
+    """An English query over Russian reports: the query is centered by its language's prior
+    (measured 0.83, 1.0 and 1.0; centered by the library's other languages it was 0.50)."""
+    library = Library(tmp_path / "library.sqlite3")
+    data = labeled_set()
+    for group in ("topics", "distractors"):
+        for topic, texts in data[group].items():
+            for language in library_languages:
+                info = ReportInfo(f"{topic}-{language}", None, "2025")
+                library.add_passages(info, [Passage(1, 1, texts[language], language)])
+    scores = []
+    for topic, queries in data["queries"].items():
+        hits = library.search(queries[query_language], mode="semantic")
+        found = {hit.report_title for hit in hits}
+        wanted = {f"{topic}-{language}" for language in library_languages}
+        scores.append(len(found & wanted) / len(wanted))
+    assert sum(scores) / len(scores) >= floor
     library.close()
