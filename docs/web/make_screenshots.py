@@ -2,7 +2,8 @@
 
 Drives Debian's Chromium (``/usr/bin/chromium``, headless) with Playwright through the login
 page, the dashboard with the protester demo case and its one-year deadline, the case page,
-the filing package, and the client's intake in Belarusian on a phone-sized screen. Writes PNGs
+the filing package, and the client's intake in Belarusian (events) and Russian (fear of
+return) on a phone-sized screen. Writes PNGs
 beside this script. Not part of the test suite; run it after changing the pages:
 
     uv run python docs/web/make_screenshots.py
@@ -74,6 +75,16 @@ def _client(browser: Any, server: Served) -> None:
     page.get_by_label("Што здарылася, у адным радку?").fill("Ператрус дома")
     page.locator("body").focus()
     _shoot(page, "04-intake-be.png", full_page=True)
+    page.close()
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    _log_in(page, server, "yauhen")
+    page.get_by_role("button", name="Русский").click()
+    page.goto(f"{server.url}intake/{server.seed['case']}/fear/")
+    page.get_by_label("Чего вы боитесь, если вернётесь?").fill("Тюрьма за посты")
+    page.get_by_label("КГБ", exact=True).check()
+    page.get_by_label("Мои политические взгляды", exact=False).check()
+    page.locator("body").focus()
+    _shoot(page, "06-intake-fear-ru.png", full_page=True)
     page.close()
 
 

@@ -150,3 +150,18 @@ def test_client_fills_the_intake_in_belarusian_and_uploads_a_photo(
     page.get_by_role("button", name="Загрузіць").click()
     page.wait_for_selector("text=гатова", timeout=60_000)  # HTMX polls until processed
     page.close()
+
+
+def test_client_ticks_who_they_fear_and_why_in_russian(server, browser) -> None:
+    page = browser.new_page()
+    _log_in(page, server, "yauhen")
+    page.get_by_role("button", name="Русский").click()
+    page.goto(f"{server.url}intake/{server.seed['case']}/fear/")
+    page.get_by_label("Чего вы боитесь, если вернётесь?").fill("Тюрьма за посты")
+    page.get_by_label("КГБ", exact=True).check()
+    page.get_by_label("Суды", exact=True).check()
+    page.get_by_label("Почему, по-вашему, с вами так поступят?").fill("Я пишу о политзаключённых")
+    page.get_by_label("Мои политические взгляды", exact=False).check()
+    page.get_by_role("button", name="Сохранить").click()
+    assert page.get_by_text("Тюрьма за посты").is_visible()
+    page.close()

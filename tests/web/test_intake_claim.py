@@ -1,8 +1,10 @@
-"""I-589 Part B in the intake: organizations (B.3), harm to family (B.1.A), every fear."""
+"""I-589 Part B in the intake: organizations (B.3), harm to family (B.1.A), every fear with
+who and why (B.1.B), activities after leaving Belarus (sur place)."""
 
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -66,7 +68,67 @@ def test_every_fear_is_kept_and_a_second_one_is_added(protester) -> None:
     assert fears[0].from_whom == before[0].from_whom  # what staff added stays
     key = section.keys(protester.data)[0]
     changed = {"harm": before[0].harm, "why": "Changed reason", "torture": "on"}
+    changed |= {"who": ["gubopik", "court"]}  # as the page shows them ticked
     assert _post(client, protester, "fear", "fear", changed, key=key).status_code == 302
     protester.refresh_from_db()
     assert protester.case_file().claim.fears[0].why == "Changed reason"
     assert protester.case_file().claim.fears[0].from_whom == before[0].from_whom
+
+
+def test_who_the_client_fears_becomes_actors_staff_can_complete(protester) -> None:
+    client = sign_in(protester.client_user)
+    fear = {
+        "harm": "Prison for my posts",
+        "who": ["kgb", "gubopik"],
+        "why": "I write about political prisoners",
+        "grounds": ["political_opinion", "particular_social_group"],
+    }
+    assert _post(client, protester, "fear", "fear", fear).status_code == 302
+    protester.refresh_from_db()
+    claim = protester.case_file().claim
+    saved = claim.fears[-1]
+    assert saved.from_whom == ["kgb", "gubopik"]  # a new KGB actor; the case's own GUBOPiK
+    assert claim.actor("kgb").kind == "kgb" and claim.actor("kgb").name is None
+    assert [str(g) for g in saved.grounds] == ["political_opinion", "particular_social_group"]
+    assert [a.id for a in claim.actors].count("gubopik") == 1
+
+
+def test_the_fear_page_ticks_the_kinds_of_the_actors_staff_named(protester) -> None:
+    client = sign_in(protester.client_user)
+    section = step_named("fear").section("fear")  # type: ignore[union-attr]
+    key = section.keys(protester.data)[0]
+    page = client.get(f"/intake/{protester.pk}/fear/?edit=fear:{key}").content.decode()
+    ticked = set(re.findall(r'name="fear-who" value="([a-z_]+)"[^>]*checked', page))
+    ticked |= set(re.findall(r'name="who" value="([a-z_]+)"[^>]*checked', page))
+    assert ticked == {"gubopik", "court"}  # from_whom: [gubopik, judge]; the judge is a court
+
+
+def test_unticking_a_kind_drops_only_that_kind(protester) -> None:
+    client = sign_in(protester.client_user)
+    section = step_named("fear").section("fear")  # type: ignore[union-attr]
+    before = protester.case_file().claim.fears[0]
+    key = section.keys(protester.data)[0]
+    answers = {"harm": before.harm, "why": before.why, "who": ["court"], "torture": "on"}
+    assert _post(client, protester, "fear", "fear", answers, key=key).status_code == 302
+    protester.refresh_from_db()
+    assert protester.case_file().claim.fears[0].from_whom == ["judge"]
+
+
+def test_activities_after_leaving_belarus_are_kept_for_a_sur_place_claim(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    page = html.unescape(client.get(f"/intake/{protester.pk}/others/").content.decode())
+    assert "Что вы делали после отъезда из Беларуси" in page
+    before = len(protester.case_file().claim.activities_abroad)
+    activity = {
+        "what": "Spoke at a rally outside the Belarusian embassy",
+        "start": "~2024-08",
+        "where": "Vilnius",
+        "public": "on",
+    }
+    assert _post(client, protester, "others", "activities_abroad", activity).status_code == 302
+    protester.refresh_from_db()
+    activities = protester.case_file().claim.activities_abroad
+    assert len(activities) == before + 1
+    saved = activities[-1]
+    assert saved.where == "Vilnius" and saved.public and saved.start.approximate

@@ -1,4 +1,5 @@
-"""Part B beyond the events: organizations (I-589 B.3), harm to others (B.1.A), fears (B.1.B)."""
+"""Part B beyond the events: organizations (I-589 B.3), harm to others (B.1.A), and what the
+client did after leaving Belarus that the authorities may learn of (sur place, B.1.B)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from .fields import ApproxDateField, check_order
 
 __all__ = [
+    "ACTIVITY_FIELDS",
     "FAMILY_HARM_FIELDS",
     "ORGANIZATION_FIELDS",
+    "ActivityForm",
     "FamilyHarmForm",
     "OrganizationForm",
 ]
@@ -65,4 +68,25 @@ FAMILY_HARM_FIELDS: tuple[tuple[str, str], ...] = (
     ("who", "who"),
     ("date", "date"),
     ("what", "what"),
+)
+
+
+class ActivityForm(forms.Form):
+    what = forms.CharField(
+        label=_("What did you do? (a protest, posts, an interview, donations, volunteering)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    start = ApproxDateField(label=_("When did it start?"), required=False)
+    where = forms.CharField(label=_("Where (country, city, or website)?"), required=False)
+    public = forms.BooleanField(
+        label=_("It can be seen online or in the press, with my name or face"),
+        required=False,
+    )
+
+
+ACTIVITY_FIELDS: tuple[tuple[str, str], ...] = (
+    ("what", "what"),
+    ("start", "start"),
+    ("where", "where"),
+    ("public", "public"),
 )

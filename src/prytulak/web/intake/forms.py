@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import ApproxDateField
 
-__all__ = ["EVENT_FIELDS", "FEAR_FIELDS", "AboutForm", "EventForm", "FearForm"]
+__all__ = [
+    "EVENT_FIELDS",
+    "FEARED_ACTORS",
+    "FEAR_FIELDS",
+    "AboutForm",
+    "EventForm",
+    "FearForm",
+]
 
 
 class AboutForm(forms.Form):
@@ -31,14 +38,58 @@ class EventForm(forms.Form):
     )
 
 
+FEARED_ACTORS = [
+    ("kgb", _("KGB")),
+    ("gubopik", _("GUBOPiK (the main directorate against organized crime)")),
+    ("police", _("Police (militia, district police department)")),
+    ("omon", _("OMON or other riot police")),
+    ("investigative_committee", _("Investigative Committee")),
+    ("prosecutor", _("Prosecutors")),
+    ("court", _("Courts")),
+    ("prison_service", _("Prison or detention staff")),
+    ("military", _("The army or the military enlistment office")),
+    ("local_authority", _("Local authorities")),
+    ("state_employer", _("A state employer or school")),
+    ("pro_government_group", _("Pro-government people or groups")),
+    ("family_member", _("My family")),
+    ("private_person", _("Another private person")),
+    ("unknown", _("I do not know who")),
+]
+FEAR_REASONS = [
+    (
+        "political_opinion",
+        _("My political views, or views they think I hold (protests, donations, posts)"),
+    ),
+    ("religion", _("My religion or faith")),
+    ("nationality", _("My nationality or ethnic group (for example, Polish)")),
+    ("race", _("My race")),
+    (
+        "particular_social_group",
+        _("Who I am or a group I belong to (for example, LGBT people, relatives of activists)"),
+    ),
+]
+
+
 class FearForm(forms.Form):
     harm = forms.CharField(
         label=_("What do you fear will happen if you return?"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    who = forms.MultipleChoiceField(
+        label=_("Who would do it? Tick all that apply."),
+        choices=FEARED_ACTORS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     why = forms.CharField(
         label=_("Why do you think they would do this to you?"),
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    grounds = forms.MultipleChoiceField(
+        label=_("Because of … (tick all that apply; your attorney decides how to present it)"),
+        choices=FEAR_REASONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     torture = forms.BooleanField(
         label=_("I fear torture: severe pain or suffering on purpose, by or with officials"),
@@ -54,6 +105,8 @@ EVENT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 FEAR_FIELDS: tuple[tuple[str, str], ...] = (
     ("harm", "harm"),
+    ("who", "from_whom"),
     ("why", "why"),
+    ("grounds", "grounds"),
     ("torture", "torture"),
 )

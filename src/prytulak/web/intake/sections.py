@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django import forms
 from django.utils.functional import Promise
@@ -25,9 +25,17 @@ from .records import (
     write_fields,
 )
 
-__all__ = ["Section", "StaleRecord"]
+__all__ = ["Section", "StaleRecord", "Translation"]
 
 Fields = tuple[tuple[str, str], ...]
+
+
+class Translation(Protocol):
+    def shown(self, data: Data, answers: Data) -> Data:
+        """The form's answers from what the record holds."""
+
+    def stored(self, data: Data, answers: Data, before: Data | None) -> Data:
+        """What the record keeps for the form's answers (``before``: the record edited)."""
 
 
 class StaleRecord(Exception):
@@ -55,6 +63,8 @@ class Section:
     fill: tuple[tuple[str, str, str], ...] = ()
     read: Callable[[Data], Data] | None = None
     write: Callable[[Data, Data], None] | None = None
+    translation: Translation | None = None
+    """Answers that the record keeps in another form (a fear's actor kinds as actor ids)."""
 
     # -- reading -----------------------------------------------------------------------
     def records(self, data: Data) -> list[Data]:
@@ -78,9 +88,14 @@ class Section:
         if self.read is not None:
             return self.read(data)
         if not self.many:
-            return read_fields(self.record(data), self.fields)
+            return self._shown(data, read_fields(self.record(data), self.fields))
         index = self._index(data, key) if key else None
-        return read_fields(self.records(data)[index], self.fields) if index is not None else {}
+        if index is None:
+            return {}
+        return self._shown(data, read_fields(self.records(data)[index], self.fields))
+
+    def _shown(self, data: Data, answers: Data) -> Data:
+        return self.translation.shown(data, answers) if self.translation else answers
 
     def describe(self, record: Data, form: forms.Form) -> str:
         """One line for a record of a list, with the choices' words."""
@@ -112,6 +127,9 @@ class Section:
         if self.write is not None:
             self.write(data, answers)
             return None
+        if self.translation is not None:
+            before = self.records(data)[self._index(data, key)] if self.many and key else None
+            answers = self.translation.stored(data, answers, before)
         if self.many:
             return self._apply_to_list(data, answers, key)
         self._apply_to_record(data, answers, key)

@@ -17,8 +17,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .claim_forms import (
+    ACTIVITY_FIELDS,
     FAMILY_HARM_FIELDS,
     ORGANIZATION_FIELDS,
+    ActivityForm,
     FamilyHarmForm,
     OrganizationForm,
 )
@@ -30,6 +32,7 @@ from .family_forms import (
     RelativeForm,
     SpouseForm,
 )
+from .feared_actors import FearedActors
 from .forms import EVENT_FIELDS, FEAR_FIELDS, AboutForm, EventForm, FearForm
 from .history_forms import (
     EDUCATION_FIELDS,
@@ -283,6 +286,7 @@ FEAR = Section(
     ("claim", "fears"),
     many=True,
     summary=("harm",),
+    translation=FearedActors(),
 )
 
 OTHERS = (
@@ -311,6 +315,19 @@ OTHERS = (
             "or questioned because of you or for the same reasons? Add each time."
         ),
         summary=("who", "date", "what"),
+    ),
+    Section(
+        "activities_abroad",
+        ActivityForm,
+        ACTIVITY_FIELDS,
+        ("claim", "activities_abroad"),
+        many=True,
+        title=_("What you did after leaving Belarus"),
+        help=_(
+            "Protests abroad, posts, interviews, donations, volunteering: anything the "
+            "Belarusian authorities may have seen or learned of. Add each on its own."
+        ),
+        summary=("what", "where", "start"),
     ),
 )
 
@@ -398,8 +415,8 @@ STEPS: tuple[Step, ...] = (
         "others",
         _("Organizations and your family"),
         _(
-            "The groups you took part in, and harm done to your family or people close to "
-            "you. Approximate dates are fine."
+            "The groups you took part in, harm done to your family or people close to you, "
+            "and what you did after leaving Belarus. Approximate dates are fine."
         ),
         OTHERS,
     ),
