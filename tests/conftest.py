@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from prytulak.case import CaseFile, load_case
 # Rich decides the width of the command line's console when it is created; tests read the
 # output as text, so make it the same wide width whichever test imports the CLI first.
 os.environ["COLUMNS"] = "200"
+# Never the developer's own data (their library, keys, screening lists): a fresh folder per
+# test process; tests that need their own set PRYTULAK_DATA_DIR themselves.
+os.environ["PRYTULAK_DATA_DIR"] = tempfile.mkdtemp(prefix="prytulak-test-data-")
 
 DEMO_ROOT = Path(__file__).resolve().parents[1] / "src" / "prytulak" / "demo" / "cases"
 DEMO_NAMES = ("protester", "journalist", "lgbt-believer")

@@ -34,7 +34,12 @@ def test_build_writes_a_complete_package(tmp_path: Path) -> None:
         "05-exhibits.pdf",
         "later/i765.pdf",
         "review/declaration-review-ru.pdf",
+        "attorney/country-conditions-memo.pdf",
+        "attorney/country-conditions-memo.docx",
     } <= paths
+    memo = pypdf.PdfReader(out / "attorney/country-conditions-memo.pdf")
+    memo_text = " ".join(" ".join(page.extract_text() for page in memo.pages).split())
+    assert "BY-COI-" in memo_text and "not legal advice" in memo_text.lower()
     for entry in manifest["files"]:
         data = (out / entry["path"]).read_bytes()
         assert len(data) == entry["bytes"]

@@ -40,6 +40,9 @@ PACKAGE_VIEWS = {
     "/cases/{pk}/package/{b}/files/{name}": "AS",
 }
 POST_ONLY = {"/cases/{pk}/upload/": "ASTC", "/cases/{pk}/package/build/": "AS", "/demo/": "AS"}
+LIBRARY_VIEWS = {"/library/": "ASTX"}
+"""Not a case's: every staff member of any organization (reports are public documents)."""
+LIBRARY_POST = {"/library/add/": "ASX"}
 OPEN = ["/healthz", "/accounts/login/", "/api/", "/api/docs", "/api/openapi.json"]
 LOGIN_ONLY = [
     "/",
@@ -76,6 +79,7 @@ def _normal(route: str) -> str:
 
 def test_every_url_is_in_the_access_table() -> None:
     known = {*CASE_VIEWS, *UPLOAD_VIEWS, *PACKAGE_VIEWS, *POST_ONLY, *OPEN, *LOGIN_ONLY}
+    known |= {*LIBRARY_VIEWS, *LIBRARY_POST}
     missing = [r for r in map(_normal, _patterns(get_resolver())) if r not in known]
     assert not missing, f"add these URLs to the access table with who may open them: {missing}"
 
@@ -135,6 +139,20 @@ def test_every_case_view_lets_in_only_the_right_roles(protester, people) -> None
             expected_ok = key in allowed
             if expected_ok == (status == 403):
                 wrong.append(f"{key} {url} → {status}")
+    assert not wrong, wrong
+
+
+def test_the_library_lets_in_staff_and_lets_attorneys_and_staff_add(people, settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.DATA_DIR = tmp_path
+    wrong = []
+    for key, user in people.items():
+        client = sign_in(user)
+        for url, allowed in LIBRARY_VIEWS.items():
+            if (key in allowed) == (client.get(url).status_code == 403):
+                wrong.append(f"{key} GET {url}")
+        for url, allowed in LIBRARY_POST.items():
+            if (key in allowed) == (client.post(url).status_code == 403):
+                wrong.append(f"{key} POST {url}")
     assert not wrong, wrong
 
 

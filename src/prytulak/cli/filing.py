@@ -44,6 +44,13 @@ def _folder(path: Path) -> Path:
     return path.parent if path.is_file() else path
 
 
+def _library() -> object | None:
+    """The country-report library for the memo's passages, when there is one."""
+    from prytulak.search import Library, library_path
+
+    return Library() if library_path().exists() else None
+
+
 def _load(path: Path) -> CaseFile:
     try:
         return load_case(path)
@@ -133,7 +140,13 @@ def build(
 
         try:
             package = build_package(
-                case, _folder(case_path), out, options=options, progress=advance, locker=locker
+                case,
+                _folder(case_path),
+                out,
+                options=options,
+                progress=advance,
+                locker=locker,
+                library=_library(),
             )
         except EvidenceFileError as error:
             fail(f"{error}\n  (or run again with --on-bad-evidence skip: {_SKIP_MEANS})")

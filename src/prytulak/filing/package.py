@@ -9,10 +9,13 @@ Layout of the output folder::
     05-exhibits.pdf (or 05-exhibits-vol1.pdf …)
     06-certificate-of-service.pdf    court filings only
     review/declaration-review-<lang>.pdf   bilingual copy for the applicant, not filed
+    attorney/country-conditions-memo.pdf / .docx   sourced facts (and library passages) by
+                                legal element, for the attorney's brief; not filed as is
     later/i765.pdf              (c)(8) work permit; filed separately, not with the I-589
     manifest.json               SHA-256, pages, editions; per exhibit, what went in (for
                                 evidence locker items: item id and SHA-256 of the original)
 
+Pass ``library`` (a ``prytulak.search.Library``) to add its passages to the memo.
 When the case has an evidence locker, pass it opened (``Locker.open(folder, passphrase)``): its
 items linked to the case's evidence go into the bundle, decrypted in memory only.
 """
@@ -76,6 +79,7 @@ def build_package(
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
     locker: Locker | None = None,
+    library: Any = None,
 ) -> Package:
     today = today or date.today()
     out.mkdir(parents=True, exist_ok=True)
@@ -117,6 +121,19 @@ def build_package(
                 "bilingual review copy (not filed)",
             )
         )
+    step("country conditions")
+    memo = _country_memo(case, today, library)
+    if isinstance(memo, str):
+        package.warnings.append(memo)
+    else:
+        files += [
+            (
+                f"attorney/country-conditions-memo.{kind}",
+                data,
+                "country-conditions memo (not filed)",
+            )
+            for kind, data in memo
+        ]
     service = certificate_of_service(case, "Form I-589 and supporting documents")
     if service is not None:
         files.append(
@@ -152,6 +169,20 @@ def build_package(
         _exhibit_records(bundle, volumes),
     )
     return package
+
+
+def _country_memo(case: CaseFile, today: date, library: Any) -> list[tuple[str, bytes]] | str:
+    """The memo as PDF and DOCX, or why there is none (a warning; never blocks the build)."""
+    try:
+        from prytulak.country import get_pack
+        from prytulak.country.memo import build_memo, render_docx
+        from prytulak.country.memo import render_pdf as render_memo_pdf
+
+        memo = build_memo(case, get_pack(), today, library=library)
+        return [("pdf", render_memo_pdf(memo)), ("docx", render_docx(memo))]
+    except Exception as error:  # the memo supports the brief; the filing does not wait for it
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return f"No country-conditions memo: {first or type(error).__name__}"
 
 
 def _exhibit_records(bundle: Bundle, volumes: list[str]) -> list[dict[str, Any]]:

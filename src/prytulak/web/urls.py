@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("prytulak.web.accounts.urls")),
     path("intake/", include("prytulak.web.intake.urls")),
+    path("library/", include("prytulak.web.library.urls")),
     path("api/", api.urls),
     path("", include("prytulak.web.audit.urls")),
     path("", include("prytulak.web.cases.urls")),

@@ -191,11 +191,19 @@ def build_package(
             today=today,
             progress=progress,
             locker=_case_locker(folder),
+            library=_library(),
         )
     except Exception as error:  # the verb's message says what to fix; never a traceback
         log.warning("filing package failed: %s", type(error).__name__)
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         return Unavailable("filing package", first[:400] or type(error).__name__)
+
+
+def _library() -> Any:
+    """The installation's country-report library for the memo's passages; None while empty."""
+    from prytulak.web.library.store import library_file, open_library
+
+    return open_library() if library_file().exists() else None
 
 
 def _case_locker(folder: Path) -> Any:

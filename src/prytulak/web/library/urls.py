@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "library"
+urlpatterns = [
+    path("", views.library_page, name="library"),
+    path("add/", views.add_report, name="add"),
+]

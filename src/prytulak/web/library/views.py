@@ -1,0 +1,109 @@
+"""The library page: search (every staff member) and add a report (attorneys and staff).
+
+Reports are public documents, so the library is the installation's, not a case's; nothing of
+a case is written to it, and the audit log (which records access to cases) is not involved.
+Adding stores the passages with full text and static vectors at once, then computes e5
+vectors in the background; until then a hit says it was found by the fast vectors.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prytulak.search import ReportImportError, ReportInfo
+from prytulak.web.accounts.models import Role
+from prytulak.web.audit.log import record
+from prytulak.web.audit.models import Action
+from prytulak.web.cases.worker import submit
+
+from .forms import ReportForm, SearchForm
+from .store import embed_library, open_library
+
+__all__ = ["add_report", "library_page"]
+
+ADDERS = frozenset({Role.ATTORNEY, Role.STAFF})
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if request.user.is_client:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "library")
+        raise PermissionDenied(_("The report library is for your attorney's office."))
+
+
+@login_required
+def library_page(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    search = SearchForm(request.GET or None)
+    library = open_library()
+    hits = []
+    if search.is_valid() and search.cleaned_data["q"].strip():
+        language = search.cleaned_data["lang"] or None
+        hits = library.search(search.cleaned_data["q"], limit=20, language=language)
+    return render(
+        request,
+        "library/library.html",
+        {
+            "search": search,
+            "hits": hits,
+            "static_hits": any("static" in hit.matched_by for hit in hits),
+            "reports": library.reports(),
+            "form": ReportForm() if _may_add(request) else None,
+        },
+    )
+
+
+def _may_add(request: HttpRequest) -> bool:
+    return request.user.role in ADDERS or request.user.is_superuser  # type: ignore[union-attr]
+
+
+@login_required
+@require_POST
+def add_report(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    if not _may_add(request):
+        record(request, Action.DENIED, None, "library add")
+        raise PermissionDenied(_("Only attorneys and staff add reports to the library."))
+    form = ReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("library:library")
+    sent = form.cleaned_data["file"]
+    info = ReportInfo(
+        form.cleaned_data["title"],
+        form.cleaned_data["publisher"],
+        form.cleaned_data["date"],
+        form.cleaned_data["url"] or None,
+    )
+    with tempfile.TemporaryDirectory(prefix="prytulak-report-") as folder:
+        path = Path(folder) / Path(sent.name).name
+        with path.open("wb") as target:
+            for chunk in sent.chunks():
+                target.write(chunk)
+        try:
+            result = open_library().add_file(path, info, embed=False)
+        except ReportImportError as error:
+            messages.error(request, str(error))
+            return redirect("library:library")
+    if result.duplicate:
+        messages.success(
+            request, _("%(title)s is already in the library.") % {"title": result.title}
+        )
+    else:
+        messages.success(
+            request,
+            _("%(title)s added: %(count)d passages, searchable now.")
+            % {"title": result.title, "count": result.passages},
+        )
+        submit(embed_library)
+    return redirect("library:library")
