@@ -2,7 +2,8 @@
 
 Drives Debian's Chromium (``/usr/bin/chromium``, headless) with Playwright through the login
 page, the dashboard with the protester demo case and its one-year deadline, the case page,
-the filing package, and the client's intake in Belarusian (events) and Russian (fear of
+the filing package, the report library (an English query finding a Russian report), and
+the client's intake in Belarusian (events) and Russian (fear of
 return) on a phone-sized screen. Writes PNGs
 beside this script. Not part of the test suite; run it after changing the pages:
 
@@ -24,6 +25,7 @@ from tests.web.seed import PASSWORD  # noqa: E402
 from tests.web.served import Served, served  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
+REPORT = ROOT / "tests" / "search" / "data" / "report_ru.txt"
 CHROMIUM = "/usr/bin/chromium"
 DESKTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 412, "height": 860}
@@ -62,6 +64,15 @@ def _attorney(browser: Any, server: Served) -> None:
     page.get_by_role("button", name="Build the filing package").click()
     page.wait_for_selector("text=Download the package (zip)", timeout=120_000)
     _shoot(page, "05-package.png")
+    page.get_by_role("link", name="Library").click()
+    page.get_by_label("Report (PDF, HTML or text)").set_input_files(str(REPORT))
+    page.get_by_label("Publisher, e.g. Human Rights Center Viasna").fill("Viasna (sample)")
+    page.get_by_label("Publication date: YYYY-MM-DD, YYYY-MM or YYYY").fill("2025-03")
+    page.get_by_role("button", name="Add to the library").click()
+    page.get_by_label("Search the reports").fill("detained at the border for reposts")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector("ol.hits")
+    _shoot(page, "07-library.png", full_page=True)
     page.close()
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -277,11 +278,35 @@ class Library:
         """Passages for a query in any language: full text, semantic, or both fused (default)."""
         if mode == "fts":
             ranked = fts_ranked(self.db, query, limit, language)
-        elif mode == "semantic":
-            ranked = hybrid_ranked(self._semantic(query, limit, language), limit)
         else:
-            ranked = self._hybrid(query, limit, language)
+            with self._one_state_of_the_vectors():
+                if mode == "semantic":
+                    ranked = hybrid_ranked(self._semantic(query, limit, language), limit)
+                else:
+                    ranked = self._hybrid(query, limit, language)
         return self._hits(ranked)
+
+    @contextmanager
+    def _one_state_of_the_vectors(self) -> Iterator[None]:
+        """Both vector indexes loaded from one snapshot of the database and held for the query.
+
+        Another connection (the e5 job) moves passages from the static index to the e5 one as
+        it commits; two indexes refreshed at different moments would both miss those passages
+        and the query would find nothing."""
+        began = not self.db.in_transaction
+        if began:
+            self.db.execute("BEGIN")
+        try:
+            self.vectors.refresh()
+            self.static_vectors.refresh()
+        finally:
+            if began:
+                self.db.execute("COMMIT")
+        self.vectors.held = self.static_vectors.held = True
+        try:
+            yield
+        finally:
+            self.vectors.held = self.static_vectors.held = False
 
     def _hybrid(self, query: str, limit: int, language: str | None) -> RankedIds:
         """Full text (worker thread) while the query is embedded; then the vectors score the

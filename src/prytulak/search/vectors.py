@@ -107,9 +107,15 @@ class VectorIndex:
         self.languages: npt.NDArray[np.str_] = np.zeros(0, dtype="<U2")
         self.ivf: IvfIndex | None = None
         self.means: dict[str, npt.NDArray[np.float32]] = {}
+        self.held = False
+        """While True the index does not look for changes (one query sees one state)."""
 
     def invalidate(self) -> None:
         self._data_version = None
+
+    def refresh(self) -> None:
+        """Load the vectors again if any connection changed them since the last look."""
+        self._refresh()
 
     def size(self) -> int:
         self._refresh()
@@ -121,6 +127,8 @@ class VectorIndex:
         return self.ivf is not None
 
     def _refresh(self) -> None:
+        if self.held:
+            return
         data_version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
         if self._data_version == data_version:
             return
