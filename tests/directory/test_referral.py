@@ -14,6 +14,7 @@ from prytulak.directory import (
     ConsentError,
     ConsentRecord,
     build_referral,
+    consents_for,
     load_consents,
     render_markdown,
     render_pdf,
@@ -107,3 +108,46 @@ def test_a_broken_consent_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConsentError, match="given_on") as error:
         load_consents(tmp_path)
     assert "recorded_by" in str(error.value)
+
+
+def _with_consent(case: CaseFile, **changes: object) -> CaseFile:
+    consent = {
+        "given_on": date(2026, 11, 20),
+        "recipient": "HIAS (New York)",
+        "share": ["name", "a_number"],
+        "how": "signed consent form, read in Russian",
+        "recorded_by": "M. Lindqvist",
+    } | changes
+    data = case.model_dump(mode="json")
+    data["representation"]["referral_consents"] = [consent]
+    return CaseFile.model_validate(data)
+
+
+def test_consent_recorded_in_the_case_file_counts(tmp_path: Path, case: CaseFile) -> None:
+    consented = _with_consent(case)
+    markdown, _ = _texts(consented, consents_for(consented, tmp_path), "HIAS (New York)")
+    assert "Name: YAUHEN KAZLOU" in markdown and "2147 W Division" not in markdown
+    other, _ = _texts(consented, consents_for(consented, tmp_path), "Someone else")
+    assert "KAZLOU" not in other
+
+
+def test_case_file_and_legacy_sidecar_consents_add_up(tmp_path: Path, case: CaseFile) -> None:
+    (tmp_path / "referral-consent.yaml").write_text(CONSENT, "utf-8")  # name, a_number, address
+    consented = _with_consent(case, share=["contact"])
+    markdown, _ = _texts(consented, consents_for(consented, tmp_path), "HIAS (New York)")
+    assert "2147 W Division" in markdown and "(312) 555-0147" in markdown
+
+
+def test_a_consent_withdrawn_before_it_was_given_is_refused_with_both_dates(
+    case: CaseFile,
+) -> None:
+    with pytest.raises(ValueError, match="withdrawn_on 2026-11-01 is before given_on 2026-11-20"):
+        _with_consent(case, withdrawn_on=date(2026, 11, 1))
+
+
+def test_a_consent_dated_in_the_future_is_a_problem_of_the_case_file(case: CaseFile) -> None:
+    from prytulak.case.integrity import integrity_problems
+
+    problems = integrity_problems(_with_consent(case, given_on=date(2027, 1, 5)), TODAY)
+    found = [p for p in problems if p.path == "representation.referral_consents[0].given_on"]
+    assert found and "is in the future" in found[0].message

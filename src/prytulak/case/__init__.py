@@ -24,7 +24,14 @@ from .history import Education, Employment, History, Residence
 from .model import SCHEMA_VERSION, CaseFile, Filing
 from .people import Address, Birth, NativeName, Passport, PersonName
 from .problems import CaseFileError, Problem
-from .representation import Interpreter, Preparer, Representation, Representative, Translator
+from .representation import (
+    Interpreter,
+    Preparer,
+    ReferralConsent,
+    Representation,
+    Representative,
+    Translator,
+)
 from .schema import case_json_schema, case_json_schema_text
 from .travel import Departure, ImmigrationCourt, ThirdCountryStay, Travel, UsEntry
 from .vocab import (
@@ -40,6 +47,7 @@ from .vocab import (
     MaritalStatus,
     RepresentativeKind,
     Sex,
+    SharedDetail,
     ThirdCountryStatus,
 )
 from .yamlio import (
@@ -97,12 +105,14 @@ __all__ = [
     "Preparer",
     "PriorApplication",
     "Problem",
+    "ReferralConsent",
     "Relative",
     "Representation",
     "Representative",
     "RepresentativeKind",
     "Residence",
     "Sex",
+    "SharedDetail",
     "Spouse",
     "ThirdCountryStatus",
     "ThirdCountryStay",

@@ -26,6 +26,7 @@ def integrity_problems(case: CaseFile, today: date) -> list[Problem]:
         _dates_before_birth,
         _dates_in_future,
         _reversed_periods,
+        _consents_in_future,
     )
     problems: list[Problem] = []
     for check in checks:
@@ -145,6 +146,16 @@ def _dates_in_future(case: CaseFile, today: date) -> Iterator[Problem]:
                 path,
                 f"{value} is in the future (today is {today.isoformat()}); "
                 "this date must already have happened — check the year",
+            )
+
+
+def _consents_in_future(case: CaseFile, today: date) -> Iterator[Problem]:
+    for i, consent in enumerate(case.representation.referral_consents):
+        if consent.given_on > today:
+            yield Problem(
+                f"representation.referral_consents[{i}].given_on",
+                f"{consent.given_on} is in the future (today is {today.isoformat()}); "
+                "record consent on the day it was given",
             )
 
 

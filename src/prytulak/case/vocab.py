@@ -159,3 +159,13 @@ class LanguageCode(StrEnum):
     EN = "en"
     RU = "ru"
     BE = "be"
+
+
+class SharedDetail(StrEnum):
+    """Identifying details a referral packet withholds unless the applicant agreed."""
+
+    NAME = "name"
+    A_NUMBER = "a_number"
+    ADDRESS = "address"
+    CONTACT = "contact"  # phone and e-mail
+    BIRTH_DATE = "birth_date"

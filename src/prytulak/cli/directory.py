@@ -21,8 +21,8 @@ from prytulak.directory import (
     SourceError,
     StoreError,
     build_referral,
+    consents_for,
     import_file,
-    load_consents,
     match_case,
     render_markdown,
     render_pdf,
@@ -167,7 +167,7 @@ def referral(
     if out.suffix.lower() not in (".md", ".pdf"):
         fail(f"{out.name}: write the packet to a .md or .pdf file", EXIT_USAGE)
     try:
-        packet = build_referral(case, load_consents(folder), date.today(), recipient)
+        packet = build_referral(case, consents_for(case, folder), date.today(), recipient)
         data = (
             render_pdf(packet)
             if out.suffix.lower() == ".pdf"

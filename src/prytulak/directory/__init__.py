@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .consent import CONSENT_FILE, ConsentError, ConsentRecord, load_consents
+from .consent import CONSENT_FILE, ConsentError, ConsentRecord, consents_for, load_consents
 from .courts import CaseCourt, ImmigrationCourt, case_court, courts, find_court
 from .matching import Match, MatchFilters, Option, match_case, search
 from .model import ImportResult, ParseProblem, Provider
@@ -42,6 +42,7 @@ __all__ = [
     "StoreError",
     "build_referral",
     "case_court",
+    "consents_for",
     "courts",
     "data_dir",
     "find_court",
