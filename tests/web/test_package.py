@@ -126,3 +126,31 @@ def test_an_unfinished_build_cannot_be_downloaded(protester, org) -> None:
     assert client.get(f"/cases/{protester.pk}/package/{build.pk}/zip").status_code == 404
     missing = client.get(f"/cases/{protester.pk}/package/{build.pk}/files/nothing.pdf")
     assert missing.status_code == 404
+
+
+def test_old_builds_are_pruned_but_files_a_kept_build_shares_stay(protester, org, settings) -> None:
+    from prytulak.web.cases import packages
+
+    settings.PRYTULAK_PACKAGE_KEEP = 2
+    store = packages._store()
+    shared = store.put_bytes(b"%PDF-1.7 the same I-765 in every build").sha256
+    own = []
+    for number in range(3):
+        manifest = store.put_bytes(f'{{"build": {number}}}'.encode()).sha256
+        own.append(manifest)
+        PackageBuild.objects.create(
+            case=protester,
+            user=org.attorney,
+            case_version=protester.version,
+            state=PackageBuild.State.DONE,
+            files=[
+                {"path": "later/i765.pdf", "sha256": shared},
+                {"path": "manifest.json", "sha256": manifest},
+            ],
+        )
+    assert packages.prune_builds(protester.pk) == 1
+    assert PackageBuild.objects.filter(case=protester).count() == 2
+    assert not store.has(own[0])  # the oldest build's own file is gone
+    assert store.has(own[1]) and store.has(own[2]) and store.has(shared)
+    newest = PackageBuild.objects.filter(case=protester).first()
+    assert packages.package_file(newest, "later/i765.pdf") is not None

@@ -89,6 +89,11 @@ class BlobStore:
                     if len(blob.name) == 64:
                         yield blob.name
 
+    def remove(self, sha256: str) -> None:
+        """Delete a blob (no error if it is not there). Blobs are shared by content: the
+        caller must know nothing else refers to it."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
     def put_bytes(self, data: bytes) -> BlobInfo:
         return self._put_stream(_BytesReader(data))
 

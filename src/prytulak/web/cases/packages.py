@@ -4,7 +4,9 @@ A build runs in the in-process worker (``worker.py``) and records its progress o
 ``PackageBuild`` row, which the page polls. ``prytulak.filing`` writes the package to a
 temporary folder; every file then goes into an encrypted blob store in the data directory
 (``packages/``, the same AES-256-GCM store as the evidence lockers) and the folder is deleted,
-so no plaintext package stays on disk. The zip is assembled when it is downloaded.
+so no plaintext package stays on disk. The zip is assembled when it is downloaded. Each case
+keeps its newest ``PRYTULAK_PACKAGE_KEEP`` finished builds (5); a new build deletes older
+ones and the files no other build uses.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from . import lockers, services, worker
 from .clock import today
 from .models import Case, PackageBuild
 
-__all__ = ["package_file", "package_zip", "start_build", "zip_name"]
+__all__ = ["package_file", "package_zip", "prune_builds", "start_build", "zip_name"]
 
 log = logging.getLogger(__name__)
 _STORE: list[BlobStore] = []
@@ -108,6 +110,31 @@ def _build(build_pk: int) -> None:
         review_notes=[str(n) for n in made.review_notes],
         finished=timezone.now(),
     )
+    prune_builds(build.case_id)
+
+
+def prune_builds(case_pk: int) -> int:
+    """Keep the newest ``PRYTULAK_PACKAGE_KEEP`` finished builds of a case; delete older rows
+    and the encrypted files no remaining build of any case uses. Returns the rows deleted."""
+    keep = max(1, int(getattr(settings, "PRYTULAK_PACKAGE_KEEP", 5)))
+    finished = PackageBuild.objects.filter(
+        case_id=case_pk, state__in=(PackageBuild.State.DONE, PackageBuild.State.FAILED)
+    ).order_by("-created", "-pk")
+    old = list(finished[keep:])
+    if not old:
+        return 0
+    hashes = {f["sha256"] for b in old for f in b.files if f.get("sha256")}
+    PackageBuild.objects.filter(pk__in=[b.pk for b in old]).delete()
+    used = {
+        f["sha256"]
+        for files in PackageBuild.objects.values_list("files", flat=True)
+        for f in files or []
+        if f.get("sha256")
+    }
+    store = _store()
+    for digest in hashes - used:
+        store.remove(digest)
+    return len(old)
 
 
 def _keep(made: Any, out: Path) -> list[dict[str, Any]]:
