@@ -50,6 +50,7 @@ LOGIN_ONLY = [
     "/accounts/two-factor/setup/",
     "/accounts/password/",
     "/accounts/users/",
+    "/accounts/tokens/",
     "/accounts/logout/",
     "/accounts/language/",
     "/api/cases",

@@ -24,3 +24,9 @@ class NewUserForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     email = forms.EmailField(label=_("E-mail"), required=False)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What the token is for (e.g. the case-management sync)"), max_length=100
+    )

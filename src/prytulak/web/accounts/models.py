@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["LoginFailure", "Organization", "Role", "User"]
+__all__ = ["ApiToken", "LoginFailure", "Organization", "Role", "User"]
 
 
 class Organization(models.Model):
@@ -79,3 +81,49 @@ class LoginFailure(models.Model):
     @classmethod
     def clear(cls, username: str) -> None:
         cls.objects.filter(username=username.lower()).delete()
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API (``Authorization: Bearer pry_…``), for scripts and
+    case-management systems. Only its SHA-256 is stored; the token is shown once. It acts as
+    its user, with the same access rules and audit log; revoking it ends it at once."""
+
+    PREFIX = "pry_"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    shown = models.CharField(max_length=12)
+    """The first characters, so the owner can tell tokens apart."""
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    @classmethod
+    def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
+        """A new token for ``user``; returns the row and the token (never stored)."""
+        secret = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, digest=cls.digest_of(secret), shown=secret[:12]
+        )
+        return token, secret
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    @classmethod
+    def holder(cls, secret: str) -> User | None:
+        """The active user a live token belongs to (and note its use, once a minute)."""
+        if not secret.startswith(cls.PREFIX):
+            return None
+        token = cls.objects.select_related("user").filter(digest=cls.digest_of(secret)).first()
+        if token is None or token.revoked is not None or not token.user.is_active:
+            return None
+        now = timezone.now()
+        if token.last_used is None or now - token.last_used > timedelta(minutes=1):
+            cls.objects.filter(pk=token.pk).update(last_used=now)
+        return token.user

@@ -10,5 +10,6 @@ urlpatterns = [
     path("two-factor/setup/", views.setup_view, name="setup"),
     path("password/", views.password_view, name="password"),
     path("users/", views.users_view, name="users"),
+    path("tokens/", views.tokens_view, name="tokens"),
     path("language/", views.language_view, name="language"),
 ]

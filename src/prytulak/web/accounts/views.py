@@ -16,6 +16,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,8 +26,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from prytulak.web.audit.log import client_address, record
 from prytulak.web.audit.models import Action
 
-from .forms import CodeForm, LoginForm, NewUserForm
-from .models import LoginFailure, Role, User
+from .forms import CodeForm, LoginForm, NewUserForm, TokenForm
+from .models import ApiToken, LoginFailure, Role, User
 
 __all__ = [
     "language_view",
@@ -34,6 +35,7 @@ __all__ = [
     "logout_view",
     "password_view",
     "setup_view",
+    "tokens_view",
     "users_view",
     "verify_view",
 ]
@@ -180,6 +182,34 @@ def users_view(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:users")
     people = User.objects.filter(organization=user.organization).order_by("username")  # type: ignore[union-attr]
     return render(request, "accounts/users.html", {"form": form, "people": people})
+
+
+@login_required
+def tokens_view(request: HttpRequest) -> HttpResponse:
+    """A staff member's own API tokens: issue one (shown once), see when each was used, revoke."""
+    user = request.user
+    if user.is_client:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "api tokens")
+        raise PermissionDenied(_("API tokens are for your attorney's office."))
+    form = TokenForm(request.POST or None)
+    mine = ApiToken.objects.filter(user=user)
+    if request.method == "POST" and "revoke" in request.POST:
+        token = mine.filter(pk=request.POST.get("revoke"), revoked__isnull=True).first()
+        if token is not None:
+            mine.filter(pk=token.pk).update(revoked=timezone.now())
+            record(request, Action.CHANGE, None, f"api token revoked: {token.name}")
+            messages.success(request, _("Token %(name)s revoked.") % {"name": token.name})
+        return redirect("accounts:tokens")
+    if request.method == "POST" and form.is_valid():
+        token, secret = ApiToken.issue(user, form.cleaned_data["name"])  # type: ignore[arg-type]
+        record(request, Action.CREATE, None, f"api token: {token.name}")
+        messages.success(
+            request,
+            _("Token %(name)s: %(secret)s — copy it now; it is not shown again.")
+            % {"name": token.name, "secret": secret},
+        )
+        return redirect("accounts:tokens")
+    return render(request, "accounts/tokens.html", {"form": form, "tokens": mine})
 
 
 @require_POST

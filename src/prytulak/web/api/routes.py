@@ -1,8 +1,11 @@
 # ruff: noqa: RUF012  (Django Meta options and ninja schemas are class-level lists by design)
 """The JSON API: the same access rules and audit log as the pages.
 
-Authentication is the browser session (with CSRF on writes); staff roles must have passed
-two-factor login. Writes use the same optimistic locking: send the version you read.
+Authentication is a personal API token (``Authorization: Bearer pry_…``, issued at
+``/accounts/tokens/`` after a two-factor login; staff only) or the browser session (with CSRF
+on writes; staff roles must have passed two-factor login). Either way the request acts as the
+user, with the same access rules and audit log. Writes use the same optimistic locking: send
+the version you read.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema, Status
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from prytulak.case import CaseFileError, case_from_data, case_to_data
+from prytulak.web.accounts.models import ApiToken
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.cases import services
@@ -35,12 +39,23 @@ class VerifiedSession(SessionAuth):
         return user
 
 
+class PersonalToken(HttpBearer):
+    """A staff member's live API token; the request then acts as that user."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.holder(token)
+        if user is None or user.is_client:
+            return None
+        request.user = user
+        return user
+
+
 api = NinjaAPI(
     title="Prytulak API",
     version="1",
     description="Cases and evidence. Outputs are drafts for an attorney's review, "
     "not legal advice.",
-    auth=VerifiedSession(),
+    auth=[PersonalToken(), VerifiedSession()],
     urls_namespace="api",
 )
 
