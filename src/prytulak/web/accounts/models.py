@@ -100,7 +100,7 @@ class ApiToken(models.Model):
     revoked = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-created", "-pk"]
+        ordering = ["-created", "-pk"]  # noqa: RUF012 (Django Meta option)
 
     @classmethod
     def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
