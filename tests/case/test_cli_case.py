@@ -20,10 +20,16 @@ def test_new_with_flags_creates_a_valid_case(tmp_path: Path) -> None:
         [
             "case", "new", str(tmp_path / "c"), "--family", "Kazlou", "--given", "Ales",
             "--birth", "1990-05-01", "--arrival", "2026-03-02", "--port", "JFK Airport",
+            "--manner", "B1/B2",
         ],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     case = load_case(tmp_path / "c", today=TODAY)
+    text = (tmp_path / "c" / "case.yaml").read_text(encoding="utf-8")
+    assert "harmed_others" not in text  # nobody answered the bars questions: nothing written
+    assert case.claim.bars.unanswered() == [
+        "harmed_others", "crimes_in_us", "serious_crime_abroad", "armed_group_support"
+    ]  # fmt: skip
     assert case.applicant.name.family == "KAZLOU"
     last = case.travel.last_arrival()
     assert last is not None and last.date.text == "2026-03-02"
@@ -53,6 +59,13 @@ def test_new_without_required_flags_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["case", "new", str(tmp_path / "c")], input="")
     assert result.exit_code == 2
     assert "missing option" in result.output
+
+
+def test_new_with_an_arrival_asks_the_status_at_entry(tmp_path: Path) -> None:
+    args = ["case", "new", str(tmp_path / "c"), "--family", "K", "--given", "A", "--birth"]
+    args += ["1990", "--arrival", "2026-03-02", "--port", "JFK"]
+    result = runner.invoke(app, args, input="")
+    assert result.exit_code == 2 and "--manner" in result.output
 
 
 def test_new_does_not_overwrite(tmp_path: Path) -> None:

@@ -24,6 +24,15 @@ BASE_CASE: dict[str, Any] = {
     "schema_version": 1,
     "id": "rule-case",
     "applicant": {"name": {"family": "TESTER", "given": "ALES"}, "birth": {"date": "1990-01-01"}},
+    # the bars questions answered "no" (absent would mean "not asked yet": unknown, blocking)
+    "claim": {
+        "bars": {
+            "harmed_others": False,
+            "crimes_in_us": False,
+            "serious_crime_abroad": False,
+            "armed_group_support": False,
+        }
+    },
 }
 
 

@@ -168,24 +168,39 @@ class LateFiling(CaseModel):
 
 
 class Bars(CaseModel):
-    """The questions that decide the mandatory bars (I-589 C.3, C.6 and related facts)."""
+    """The questions that decide the mandatory bars (I-589 C.3, C.6 and related facts).
 
-    harmed_others: bool = False
+    Each answer is ``true``, ``false`` or absent: absent means *not asked yet*, never *no*.
+    The law engine treats an absent answer as unknown and blocking, and the I-589 leaves its
+    boxes empty, until someone records what the applicant said."""
+
+    harmed_others: bool | None = Field(
+        default=None, description="I-589 C.3: ever harmed or helped harm others; absent = not asked"
+    )
     harmed_others_explanation: str | None = None
-    crimes_in_us: bool = False
+    crimes_in_us: bool | None = Field(
+        default=None, description="I-589 C.6: arrested, charged or convicted in the US"
+    )
     crimes_explanation: str | None = None
-    serious_crime_abroad: bool = False
+    serious_crime_abroad: bool | None = Field(
+        default=None, description="A serious non-political crime outside the US"
+    )
     serious_crime_explanation: str | None = Field(
         default=None,
         description="Political charges in Belarus belong in events, not here",
     )
-    armed_group_support: bool = Field(
-        default=False, description="Money, goods or service given to an armed group"
+    armed_group_support: bool | None = Field(
+        default=None, description="Money, goods or service given to an armed group"
     )
     armed_group_explanation: str | None = None
     served_in: list[str] = Field(
         default_factory=list, description="Military, police or security service, with years"
     )
+
+    def unanswered(self) -> list[str]:
+        """The bars questions nobody has answered yet (field names)."""
+        names = ("harmed_others", "crimes_in_us", "serious_crime_abroad", "armed_group_support")
+        return [name for name in names if getattr(self, name) is None]
 
 
 class Claim(CaseModel):

@@ -141,7 +141,9 @@ def new(
     birth: Annotated[str | None, typer.Option(help="Date of birth, YYYY-MM-DD")] = None,
     arrival: Annotated[str | None, typer.Option(help="Date of last arrival in the US")] = None,
     port: Annotated[str | None, typer.Option(help="Place of last arrival")] = None,
-    manner: Annotated[EntryManner, typer.Option(help="Status at entry")] = EntryManner.B1_B2,
+    manner: Annotated[
+        EntryManner | None, typer.Option(help="Status at entry (asked when there is an arrival)")
+    ] = None,
     case_id: Annotated[str | None, typer.Option("--id", help="Case id")] = None,
 ) -> None:
     """Start a case folder, asking for what is missing when run interactively."""
@@ -153,6 +155,12 @@ def new(
         arrival = typer.prompt("Date of last arrival in the US (empty if unknown)", default="")
     if arrival and port is None:
         port = _ask("Place of last arrival (e.g. JFK Airport, New York)", interactive)
+    if arrival and manner is None:
+        known = ", ".join(m.value for m in EntryManner)
+        answer = _ask(f"Status at entry ({known})", interactive, "--manner")
+        if answer not in {m.value for m in EntryManner}:
+            fail(f"status at entry {answer!r}: use one of {known}", EXIT_USAGE)
+        manner = EntryManner(answer)
     try:
         case = _new_case(family, given, birth, arrival or None, port, manner, case_id)
     except ValueError as error:
@@ -164,9 +172,10 @@ def new(
     console.print(f"[green]✓[/] created {created.case_file}")
 
 
-def _ask(question: str, interactive: bool) -> str:
+def _ask(question: str, interactive: bool, flag: str = "") -> str:
     if not interactive:
-        fail(f"missing option for: {question} (pass it as a flag)", EXIT_USAGE)
+        named = f" {flag}" if flag else ""
+        fail(f"missing option{named} for: {question} (pass it as a flag)", EXIT_USAGE)
     answer: str = typer.prompt(question)
     return answer
 
@@ -184,13 +193,16 @@ def _new_case(
     birth: str,
     arrival: str | None,
     port: str | None,
-    manner: EntryManner,
+    manner: EntryManner | None,
     case_id: str | None,
 ) -> CaseFile:
     slug = case_id or "".join(c if c.isalnum() else "-" for c in family.lower()).strip("-")
     entries = []
     if arrival:
-        entries.append(UsEntry(date=_date(arrival, "arrival"), place=port or "", manner=manner))
+        entry_manner = manner or EntryManner.B1_B2
+        entries.append(
+            UsEntry(date=_date(arrival, "arrival"), place=port or "", manner=entry_manner)
+        )
     return CaseFile(
         schema_version=SCHEMA_VERSION,
         id=slug or "case",

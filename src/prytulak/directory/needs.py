@@ -45,7 +45,7 @@ def case_needs(case: CaseFile, today: date) -> CaseNeeds:
         detained=case.travel.court.detained,
         defensive=case.filing.posture is FilingPosture.DEFENSIVE,
         adult=_adult(case, today),
-        criminal_history=case.claim.bars.crimes_in_us,
+        criminal_history=bool(case.claim.bars.crimes_in_us),
         residence_state=_residence_state(case),
     )
 

@@ -10,6 +10,13 @@ from .context import Context
 __all__ = ["RULES"]
 
 
+def _unanswered(ctx: Context, finding: str, field: str) -> Finding | None:
+    """An unknown, blocking finding when the bars question was never asked (absent, not no)."""
+    if getattr(ctx.case.claim.bars, field) is not None:
+        return None
+    return ctx.finding(finding, Status.UNKNOWN, "unanswered", facts=[f"claim.bars.{field}"])
+
+
 def persecutor_bar(ctx: Context) -> Finding:
     bars = ctx.case.claim.bars
     if bars.harmed_others:
@@ -28,7 +35,8 @@ def persecutor_bar(ctx: Context) -> Finding:
             values=[ctx.table_value(table, e, ctx.as_of) for e in hits],
             facts=["claim.bars.served_in"],
         )
-    return ctx.finding("bar.persecutor", Status.MET, "clear", facts=["claim.bars"])
+    unanswered = _unanswered(ctx, "bar.persecutor", "harmed_others")
+    return unanswered or ctx.finding("bar.persecutor", Status.MET, "clear", facts=["claim.bars"])
 
 
 def serious_crime(ctx: Context) -> Finding:
@@ -41,7 +49,10 @@ def serious_crime(ctx: Context) -> Finding:
             {"detail": bars.crimes_explanation or "-"},
             facts=["claim.bars.crimes_in_us"],
         )
-    return ctx.finding("bar.serious_crime", Status.MET, "clear", facts=["claim.bars.crimes_in_us"])
+    unanswered = _unanswered(ctx, "bar.serious_crime", "crimes_in_us")
+    return unanswered or ctx.finding(
+        "bar.serious_crime", Status.MET, "clear", facts=["claim.bars.crimes_in_us"]
+    )
 
 
 def nonpolitical_crime(ctx: Context) -> Finding:
@@ -68,7 +79,8 @@ def nonpolitical_crime(ctx: Context) -> Finding:
             {"articles": ", ".join(dict.fromkeys(other))},
             facts=["claim.events[].charges"],
         )
-    return ctx.finding("bar.nonpolitical_crime", Status.MET, "clear")
+    unanswered = _unanswered(ctx, "bar.nonpolitical_crime", "serious_crime_abroad")
+    return unanswered or ctx.finding("bar.nonpolitical_crime", Status.MET, "clear")
 
 
 def _armed_support_texts(ctx: Context) -> list[str]:
@@ -96,7 +108,8 @@ def terrorism(ctx: Context) -> Finding:
             values=[ctx.table_value(table, e, ctx.as_of) for e in hits],
             facts=["claim.bars.armed_group_support", "claim.organizations"],
         )
-    return ctx.finding("bar.terrorism", Status.MET, "clear")
+    unanswered = _unanswered(ctx, "bar.terrorism", "armed_group_support")
+    return unanswered or ctx.finding("bar.terrorism", Status.MET, "clear")
 
 
 def security(ctx: Context) -> Finding:

@@ -142,6 +142,22 @@ def bars_explained(data: ReviewInput) -> Iterator[Finding]:
             )
 
 
+@check("claim.bar-unanswered")
+def bars_answered(data: ReviewInput) -> Iterator[Finding]:
+    """A bars question nobody asked: the form needs the applicant's own yes or no."""
+    bars = data.case.claim.bars
+    for answer, _explanation, where in _BARS:
+        if getattr(bars, answer) is None:
+            yield Finding(
+                "claim.bar-unanswered",
+                Severity.BLOCKING,
+                f"'{answer.replace('_', ' ')}' is not answered yet ({where})",
+                f"Ask the applicant and record true or false in claim.bars.{answer}; the form "
+                "cannot be signed with the question open",
+                Location(f"claim.bars.{answer}"),
+            )
+
+
 @check("claim.late-unexplained")
 def one_year_explained(data: ReviewInput) -> Iterator[Finding]:
     deadline = one_year_deadline(data.case, data.today)
