@@ -48,6 +48,12 @@ def test_only_an_exact_day_is_exact() -> None:
         ("2023-02-29", "write 2023-02-28"),
         ("last summer", "write YYYY-MM-DD"),
         ("2020-08-25/2020-08-10", "ends before it starts"),
+        ("March 2021", "write 2021-03 (year-month)"),
+        ("about 2022", "write ~2022 (~ marks an approximate date)"),
+        ("2021-3", "write 2021-03"),
+        ("10 августа 2020", "write 2020-08-10"),
+        ("жнівень 2020", "write 2020-08"),
+        ("около 10.08.2020", "write ~2020-08-10"),
     ],
 )
 def test_messages(text: str, says: str) -> None:

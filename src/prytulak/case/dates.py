@@ -165,7 +165,8 @@ def _parse_range(text: str) -> PartialDate:
 def _parse_single(text: str, original: str) -> PartialDate:
     match = _SINGLE.match(text)
     if match is None:
-        raise _not_a_date(original, _suggest_from_foreign_format(text))
+        suggestion = _suggest_from_foreign_format(text) or _suggest_from_words(text)
+        raise _not_a_date(original, suggestion)
     year, month, day = int(match["y"]), match["m"], match["d"]
     if month is None:
         return PartialDate(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
@@ -182,6 +183,50 @@ def _parse_single(text: str, original: str) -> PartialDate:
         )
     exact = date(year, m, d)
     return PartialDate(exact, exact, Precision.DAY)
+
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december",
+    "jan feb mar apr may jun jul aug sept oct nov dec",
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "студзень люты сакавік красавік май чэрвень ліпень жнівень верасень кастрычнік лістапад "
+    "снежань",
+    "студзеня лютага сакавіка красавіка мая чэрвеня ліпеня жніўня верасня кастрычніка "
+    "лістапада снежня",
+)
+_MONTHS = {
+    name: number for names in _MONTH_NAMES for number, name in enumerate(names.split(" "), start=1)
+} | {"sep": 9}
+_ABOUT = re.compile(
+    r"^(about|around|circa|approx\.?|approximately|c\.|ca\.|около|примерно|приблизительно|"
+    r"каля|прыкладна)\s+",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"^(?:(?P<d>\d{1,2})\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?P<y>\d{4})(?:\s*г\.?)?$")
+_UNPADDED = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?$")
+
+
+def _suggest_from_words(text: str) -> str | None:
+    """Say the case file's form of "March 2021", "10 августа 2020", "about 2022", "2021-3"."""
+    about = _ABOUT.match(text)
+    if about:
+        rest = text[about.end() :].strip()
+        if _SINGLE.match(rest):
+            return f"~{rest} (~ marks an approximate date)"
+        inner = _suggest_from_words(rest) or _suggest_from_foreign_format(rest)
+        return f"~{inner.split(' ')[0]} (~ marks an approximate date)" if inner else None
+    words = _WORDS.match(text)
+    if words and words["month"].lower() in _MONTHS:
+        year, month = int(words["y"]), _MONTHS[words["month"].lower()]
+        if words["d"]:
+            return f"{year}-{month:02d}-{int(words['d']):02d} (year-month-day)"
+        return f"{year}-{month:02d} (year-month)"
+    unpadded = _UNPADDED.match(text)
+    if unpadded and 1 <= int(unpadded["m"]) <= 12:
+        padded = f"{unpadded['y']}-{int(unpadded['m']):02d}"
+        return padded + (f"-{int(unpadded['d']):02d}" if unpadded["d"] else "")
+    return None
 
 
 def _suggest_from_foreign_format(text: str) -> str | None:

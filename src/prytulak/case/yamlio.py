@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .integrity import integrity_problems
@@ -22,8 +23,23 @@ from .problems import CaseFileError, Problem, problems_from_validation
 __all__ = ["dump_case", "dump_case_json", "load_case", "parse_case_text", "read_case_data"]
 
 
+class _Constructor(RoundTripConstructor):
+    """Reads an impossible date written as a YAML timestamp (``1990-02-30``, unquoted) as the
+    text it is, so the date parser names the problem and the fix instead of a traceback."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(self.construct_scalar(node))
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
