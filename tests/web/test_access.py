@@ -51,6 +51,7 @@ LOGIN_ONLY = [
     "/accounts/password/",
     "/accounts/users/",
     "/accounts/tokens/",
+    "/cases/new/",
     "/accounts/logout/",
     "/accounts/language/",
     "/api/cases",

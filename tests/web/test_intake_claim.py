@@ -132,3 +132,10 @@ def test_activities_after_leaving_belarus_are_kept_for_a_sur_place_claim(protest
     assert len(activities) == before + 1
     saved = activities[-1]
     assert saved.where == "Vilnius" and saved.public and saved.start.approximate
+
+
+def test_tick_box_questions_are_a_fieldset_a_screen_reader_announces(protester) -> None:
+    page = sign_in(protester.client_user).get(f"/intake/{protester.pk}/fear/").content.decode()
+    assert 'for=""' not in page
+    legends = re.findall(r"<fieldset[^>]*>\s*<legend>([^<]+)</legend>", page)
+    assert any("Who would do it?" in legend for legend in legends)

@@ -103,3 +103,13 @@ def test_the_package_memo_cites_a_report_added_to_the_library(protester, org) ->
     memo = attorney.get(f"/cases/{protester.pk}/package/{build.pk}/files/{memo_path}")
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(memo.content)).pages)
     assert "Viasna (memo test)" in " ".join(text.split())
+
+
+def test_a_refusal_page_explains_itself_in_the_users_language(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    response = client.get("/library/")
+    page = _page(response)
+    assert response.status_code == 403
+    assert "Библиотека докладов — для офиса вашего адвоката." in page
+    assert 'lang="ru"' in response.content.decode()

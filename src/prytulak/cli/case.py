@@ -11,20 +11,13 @@ import typer
 from rich.table import Table
 
 from prytulak.case import (
-    Applicant,
-    Birth,
     CaseFile,
     CaseFileError,
     EntryManner,
-    PartialDate,
-    PersonName,
-    Travel,
-    UsEntry,
     case_json_schema_text,
     load_case,
-    parse_partial_date,
 )
-from prytulak.case.model import SCHEMA_VERSION
+from prytulak.case.starting import new_case
 from prytulak.store import create_case_folder
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
@@ -180,13 +173,6 @@ def _ask(question: str, interactive: bool, flag: str = "") -> str:
     return answer
 
 
-def _date(text: str, what: str) -> PartialDate:
-    try:
-        return parse_partial_date(text)
-    except ValueError as error:
-        raise ValueError(f"{what}: {error}") from None
-
-
 def _new_case(
     family: str,
     given: str,
@@ -196,19 +182,4 @@ def _new_case(
     manner: EntryManner | None,
     case_id: str | None,
 ) -> CaseFile:
-    slug = case_id or "".join(c if c.isalnum() else "-" for c in family.lower()).strip("-")
-    entries = []
-    if arrival:
-        entry_manner = manner or EntryManner.B1_B2
-        entries.append(
-            UsEntry(date=_date(arrival, "arrival"), place=port or "", manner=entry_manner)
-        )
-    return CaseFile(
-        schema_version=SCHEMA_VERSION,
-        id=slug or "case",
-        applicant=Applicant(
-            name=PersonName(family=family.upper(), given=given.upper()),
-            birth=Birth(date=_date(birth, "date of birth")),
-        ),
-        travel=Travel(us_entries=entries),
-    )
+    return new_case(family, given, birth, arrival, port, manner, case_id)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from prytulak.case import CaseFile, case_to_data, load_case
+from prytulak.case import case_to_data, load_case
 from prytulak.web.accounts.models import User
 
 from .clock import today
 from .models import Case, Membership
 
-__all__ = ["DEMO_NAMES", "demo_names", "load_demo"]
+__all__ = ["DEMO_NAMES", "demo_names", "free_case_id", "load_demo"]
 
 DEMO_NAMES = ("protester", "journalist", "lgbt-believer")
 
@@ -26,14 +26,15 @@ def demo_names() -> list[str]:
     return [n for n in DEMO_NAMES if (_folder(n) / "case.yaml").is_file()]
 
 
-def _free_id(case: CaseFile, user: User) -> str:
+def free_case_id(wanted: str, user: User) -> str:
+    """``wanted``, or ``wanted-2``, ``-3`` … when the organization already has that case id."""
     taken = set(
         Case.objects.filter(organization=user.organization).values_list("case_id", flat=True)
     )
-    candidate, number = case.id, 1
+    candidate, number = wanted, 1
     while candidate in taken:
         number += 1
-        candidate = f"{case.id}-{number}"
+        candidate = f"{wanted}-{number}"
     return candidate
 
 
@@ -43,7 +44,7 @@ def load_demo(name: str, user: User) -> Case:
     if name not in demo_names():
         raise ValueError(f"no demo case named {name!r}; choose one of {', '.join(demo_names())}")
     case = load_case(_folder(name), today=today())
-    case = case.model_copy(update={"id": _free_id(case, user)})
+    case = case.model_copy(update={"id": free_case_id(case.id, user)})
     row = Case.objects.create(
         organization=user.organization, case_id=case.id, data=case_to_data(case), updated_by=user
     )

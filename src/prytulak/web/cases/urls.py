@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import documents, editing, filing, members, views
+from . import documents, editing, filing, members, starting, views
 
 app_name = "cases"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("demo/", views.load_demo_case, name="demo"),
+    path("cases/new/", starting.new_case_view, name="new"),
     path("cases/<int:pk>/", views.case_page, name="case"),
     path("cases/<int:pk>/timeline/", views.timeline_fragment, name="timeline"),
     path("cases/<int:pk>/edit/", editing.edit_case, name="edit"),

@@ -21,6 +21,7 @@ from .clock import today
 from .demo import demo_names, load_demo
 from .describe import DescribeForm, event_choices
 from .models import Case
+from .starting import STARTERS
 
 __all__ = ["case_page", "dashboard", "load_demo_case"]
 
@@ -51,7 +52,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/dashboard.html",
-        {"rows": rows, "demos": demo_names(), "today": today()},
+        {
+            "rows": rows,
+            "demos": demo_names(),
+            "today": today(),
+            "can_start": request.user.role in STARTERS,  # type: ignore[union-attr]
+        },
     )
 
 

@@ -1,0 +1,97 @@
+"""A new case from the web: the passport names, birth date and last arrival, then the intake.
+
+Staff of an organization start a case (attorneys and staff; not translators or clients); the
+case file is made by ``prytulak.case.new_case``, the same as ``prytulak case new``, so it holds
+only what was entered: no answers to questions nobody asked.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from prytulak.case import EntryManner, case_to_data
+from prytulak.case.starting import new_case
+from prytulak.web.accounts.models import Role
+from prytulak.web.audit.log import record
+from prytulak.web.audit.models import Action
+from prytulak.web.intake.fields import ApproxDateField
+
+from .demo import free_case_id
+from .models import Case, Membership
+
+__all__ = ["NewCaseForm", "new_case_view"]
+
+STARTERS = frozenset({Role.ATTORNEY, Role.STAFF})
+MANNERS = [("", _lazy("No arrival recorded yet"))] + [(m.value, m.value) for m in EntryManner]
+
+
+class NewCaseForm(forms.Form):
+    family = forms.CharField(label=_lazy("Family name, as in the passport (Latin letters)"))
+    given = forms.CharField(label=_lazy("Given name, as in the passport (Latin letters)"))
+    birth = ApproxDateField(label=_lazy("Date of birth"))
+    arrival = ApproxDateField(label=_lazy("Date of the last arrival in the US"), required=False)
+    port = forms.CharField(label=_lazy("Place of the last arrival"), required=False)
+    manner = forms.ChoiceField(label=_lazy("Status at entry"), choices=MANNERS, required=False)
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        for name in ("family", "given"):
+            value = str(cleaned.get(name) or "")
+            if value and not all(c.isascii() for c in value):
+                self.add_error(
+                    name,
+                    _("Write the name in Latin letters exactly as in the passport; the "
+                      "Cyrillic spelling is asked in the questionnaire."),
+                )  # fmt: skip
+        if cleaned.get("arrival") and not cleaned.get("manner"):
+            self.add_error("manner", _("Say how the applicant entered (the status at entry)."))
+        return cleaned
+
+
+@login_required
+def new_case_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.role not in STARTERS or user.organization_id is None:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "new case")
+        raise PermissionDenied(_("Only attorneys and staff of an organization start cases."))
+    form = NewCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case_file = new_case(
+                data["family"],
+                data["given"],
+                data["birth"],
+                data["arrival"] or None,
+                data["port"] or None,
+                EntryManner(data["manner"]) if data["manner"] else None,
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            case = _create(case_file, user)  # type: ignore[arg-type]
+            record(request, Action.CREATE, case, "new case")
+            messages.success(request, _("Case %(id)s started.") % {"id": case.case_id})
+            return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/new.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@transaction.atomic
+def _create(case_file: object, user: object) -> Case:
+    case_file = case_file.model_copy(update={"id": free_case_id(case_file.id, user)})  # type: ignore[attr-defined]
+    row = Case.objects.create(
+        organization=user.organization,  # type: ignore[attr-defined]
+        case_id=case_file.id,
+        data=case_to_data(case_file),
+        updated_by=user,
+    )
+    Membership.objects.create(case=row, user=user, role=user.role)  # type: ignore[attr-defined]
+    return row
