@@ -90,6 +90,7 @@ def test_who_the_client_fears_becomes_actors_staff_can_complete(protester) -> No
     assert saved.from_whom == ["kgb", "gubopik"]  # a new KGB actor; the case's own GUBOPiK
     assert claim.actor("kgb").kind == "kgb" and claim.actor("kgb").name is None
     assert [str(g) for g in saved.grounds] == ["political_opinion", "particular_social_group"]
+    assert "particular_social_group" in [str(g) for g in claim.grounds]  # I-589 B.1 ticks these
     assert [a.id for a in claim.actors].count("gubopik") == 1
 
 
@@ -139,3 +140,22 @@ def test_tick_box_questions_are_a_fieldset_a_screen_reader_announces(protester) 
     assert 'for=""' not in page
     legends = re.findall(r"<fieldset[^>]*>\s*<legend>([^<]+)</legend>", page)
     assert any("Who would do it?" in legend for legend in legends)
+
+
+def test_an_event_records_what_was_done_and_by_whom_so_the_form_can_say_so(protester) -> None:
+    client = sign_in(protester.client_user)
+    event = {
+        "date": "~2024-05",
+        "place": "Homiel",
+        "summary": "Arrested for reposts, 15 days",
+        "harms": ["detention", "interrogation"],
+        "who": ["police", "investigative_committee"],
+    }
+    assert _post(client, protester, "events", "events", event).status_code == 302
+    protester.refresh_from_db()
+    claim = protester.case_file().claim
+    saved = claim.events[-1]
+    assert [str(h) for h in saved.harms] == ["detention", "interrogation"]
+    kinds = [str(claim.actor(a).kind) for a in saved.actors]
+    assert kinds == ["police", "investigative_committee"]
+    assert saved.actors[1] == "investigator"  # the case's own Investigative Committee actor

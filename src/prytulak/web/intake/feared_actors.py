@@ -1,7 +1,8 @@
-"""A fear's "who would do it": the client ticks kinds of persecutors, the case file keeps ids.
+"""Who did it (an event) or would do it (a fear): the client ticks kinds, the case file keeps ids.
 
-The case file names persecutors once, in ``claim.actors``, and a fear points at them by id
-(``from_whom``). A client does not know those ids; they tick the KGB, the police, the courts.
+The case file names persecutors once, in ``claim.actors``, and an event (``actors``) or a fear
+(``from_whom``) points at them by id. A client does not know those ids; they tick the KGB,
+the police, the courts.
 Saving a tick keeps the ids staff already chose for that kind, else points at the first actor
 of that kind, else adds an actor of that kind for staff to complete (name, unit, role).
 """
@@ -12,13 +13,16 @@ from typing import Any
 
 from .records import Data
 
-__all__ = ["FearedActors"]
+__all__ = ["ActorsByKind", "FearAnswers", "FearedActors"]
 
 
-class FearedActors:
-    """Translates between the form's ``who`` (actor kinds) and the record's ``from_whom`` (ids)."""
+class ActorsByKind:
+    """Translates between the form's ``who`` (actor kinds) and the record's ids (``path``)."""
 
     field = "who"
+
+    def __init__(self, path: str = "from_whom") -> None:
+        self.path = path
 
     def shown(self, data: Data, answers: Data) -> Data:
         ids = answers.get(self.field) or []
@@ -34,13 +38,31 @@ class FearedActors:
             return answers
         wanted = list(dict.fromkeys(answers[self.field] or []))
         kinds = _kinds_by_id(data)
-        kept = [i for i in (before or {}).get("from_whom", []) or [] if kinds.get(i) in wanted]
+        kept = [i for i in (before or {}).get(self.path, []) or [] if kinds.get(i) in wanted]
         ids = list(kept)
         for kind in wanted:
             if any(kinds.get(i) == kind for i in kept):
                 continue
             ids.append(_actor_of_kind(data, kind))
         return {**answers, self.field: ids}
+
+
+class FearAnswers(ActorsByKind):
+    """A fear's who (as actor ids), and its grounds added to the claim's grounds (I-589 B.1
+    ticks ``claim.grounds``); a ground the client unticks later stays in the claim until
+    staff remove it, since it may rest on other facts."""
+
+    def stored(self, data: Data, answers: Data, before: Data | None) -> Data:
+        stored = super().stored(data, answers, before)
+        claim = data.setdefault("claim", {})
+        grounds = claim.setdefault("grounds", [])
+        for ground in answers.get("grounds") or []:
+            if ground not in grounds:
+                grounds.append(ground)
+        return stored
+
+
+FearedActors = ActorsByKind
 
 
 def _actors(data: Data) -> list[Any]:

@@ -27,10 +27,43 @@ class AboutForm(forms.Form):
     birth_city = forms.CharField(label=_("Town or city of birth"), required=False)
 
 
+HARMS = [
+    ("detention", _("I was detained or arrested")),
+    ("interrogation", _("I was questioned or interrogated")),
+    ("beating", _("I was beaten")),
+    ("torture", _("I was tortured")),
+    ("sexual_violence", _("Sexual violence")),
+    ("threats", _("I was threatened")),
+    ("search", _("My home, phone or things were searched")),
+    ("prosecution", _("A case was opened or I was charged")),
+    ("conviction", _("A court convicted or sentenced me")),
+    ("fines", _("I was fined")),
+    ("dismissal", _("I lost my job")),
+    ("expulsion_from_university", _("I was expelled from my studies")),
+    ("surveillance", _("I was watched or followed")),
+    ("property_seizure", _("My property was taken")),
+    ("travel_ban", _("I was banned from leaving the country")),
+    ("forced_confession_video", _("I was forced to record a 'repentance' video")),
+    ("discrimination", _("I was treated unfairly by officials")),
+]
+
+
 class EventForm(forms.Form):
     date = ApproxDateField(label=_("When did it happen?"))
     place = forms.CharField(label=_("Where did it happen?"))
     summary = forms.CharField(label=_("What happened, in one line?"), max_length=300)
+    harms = forms.MultipleChoiceField(
+        label=_("What did they do to you? Tick all that apply."),
+        choices=HARMS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    who = forms.MultipleChoiceField(
+        label=_("Who did it? Tick all that apply."),
+        choices=lambda: FEARED_ACTORS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     narrative = forms.CharField(
         label=_("Tell more if you can: who, what they said, what they did"),
         required=False,
@@ -101,6 +134,8 @@ EVENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("date", "date"),
     ("place", "place"),
     ("summary", "summary"),
+    ("harms", "harms"),
+    ("who", "actors"),
     ("narrative", "narrative"),
 )
 FEAR_FIELDS: tuple[tuple[str, str], ...] = (

@@ -32,7 +32,7 @@ from .family_forms import (
     RelativeForm,
     SpouseForm,
 )
-from .feared_actors import FearedActors
+from .feared_actors import ActorsByKind, FearAnswers
 from .forms import EVENT_FIELDS, FEAR_FIELDS, AboutForm, EventForm, FearForm
 from .history_forms import (
     EDUCATION_FIELDS,
@@ -277,6 +277,7 @@ EVENTS = Section(
     many=True,
     summary=("date", "summary", "place"),
     ids="ev",
+    translation=ActorsByKind("actors"),
 )
 
 FEAR = Section(
@@ -286,7 +287,7 @@ FEAR = Section(
     ("claim", "fears"),
     many=True,
     summary=("harm",),
-    translation=FearedActors(),
+    translation=FearAnswers("from_whom"),
 )
 
 OTHERS = (
