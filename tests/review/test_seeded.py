@@ -172,6 +172,10 @@ SEEDS = [
     Seed("declaration denies any arrest", "protester", lambda d: None,
          "declaration.denies-detention", "declaration (line 2)",
          declaration="1. My name is Yauhen Kazlou.\n2. I have never been arrested in Belarus.\n"),
+    Seed("answer left in Russian", "protester", _set("claim.fears.0.harm", "Арест на границе"),
+         "language.not-english", "claim.fears[0].harm"),
+    Seed("unanswered bars question", "journalist", _set("claim.bars.harmed_others", None),
+         "claim.bar-unanswered", "claim.bars.harmed_others"),
 ]  # fmt: skip
 
 
