@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -165,3 +166,22 @@ def test_a_case_file_problem_is_placed_next_to_its_question() -> None:
     problem = Problem("family.children[2].us_presence.i94", "is not in the expected form")
     assert section.field_of(problem, 2) == "i94"
     assert section.field_of(problem, 1) is None
+
+
+def test_the_about_step_saved_in_two_tabs_does_not_lose_the_first_save(protester) -> None:
+    """One tab changes the birthplace, a second tab opened before changes the patronymic:
+    the second save is refused (the answers are kept in the form), not silently reverting."""
+    client = sign_in(protester.client_user)
+    section = step_named("about").section("about")  # type: ignore[union-attr]
+    opened = section.key_of(section.record(protester.data))
+    answers = section.initial(protester.data)
+    first = {**answers, "birth_city": "Homiel (Belarus)"}
+    url = f"/intake/{protester.pk}/about/"
+    saved = client.post(url, {"section": "about", "key": opened, **first})
+    assert saved.status_code == 302, re.findall(r"role=\"alert\">([^<]+)", saved.content.decode())
+    second = {**answers, "native_patronymic": "Пятровіч"}
+    response = client.post(url, {"section": "about", "key": opened, **second})
+    assert response.status_code == 422
+    assert "Someone else changed this answer" in html.unescape(response.content.decode())
+    protester.refresh_from_db()
+    assert protester.case_file().applicant.birth.city == "Homiel (Belarus)"

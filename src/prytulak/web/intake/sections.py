@@ -7,6 +7,8 @@ to, so the message is shown next to the question.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -78,6 +80,10 @@ class Section:
         return found if isinstance(found, dict) else None
 
     def key_of(self, record: Data | None, index: int | None = None) -> str:
+        if self.read is not None and not self.many:
+            # a section read by a hook (the about step) has no field list: hash what it read
+            text = json.dumps(record or {}, sort_keys=True, ensure_ascii=False, default=str)
+            return hashlib.sha256(text.encode()).hexdigest()[:12]
         key = record_key(record, self.fields)
         return f"{index}-{key}" if index is not None else key
 
@@ -125,6 +131,9 @@ class Section:
     def apply(self, data: Data, answers: Data, key: str = "") -> int | None:
         """Write the answers; returns the list position written (None for a single record)."""
         if self.write is not None:
+            current = self.key_of(self.record(data))
+            if key and key != current:
+                raise StaleRecord(current)
             self.write(data, answers)
             return None
         if self.translation is not None:
