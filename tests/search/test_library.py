@@ -111,3 +111,14 @@ def test_hybrid_search_before_e5_answers_from_full_text_and_static_vectors(
     assert library.vectors.size() == 0
     hits = library.search("Окрестина")
     assert hits and hits[0].matched_by == ("fts", "static")
+
+
+def test_a_removed_report_leaves_nothing_and_can_be_added_again(library: Library) -> None:
+    first = library.add_file(DATA / "report_ru.txt", ReportInfo("", "V", "2030-01"), embed=False)
+    assert library.remove_report(first.report_id) == first.title
+    for table in ("passages", "passage_terms", "passage_static", "passage_vectors", "reports"):
+        assert library.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    assert library.search("Окрестина") == []
+    again = library.add_file(DATA / "report_ru.txt", ReportInfo("", "V", "2025-03"), embed=False)
+    assert not again.duplicate and library.reports()[0].date == "2025-03"
+    assert library.remove_report(999) is None

@@ -113,3 +113,18 @@ def test_a_refusal_page_explains_itself_in_the_users_language(protester) -> None
     assert response.status_code == 403
     assert "Библиотека докладов — для офиса вашего адвоката." in page
     assert 'lang="ru"' in response.content.decode()
+
+
+def test_a_future_date_is_refused_and_an_attorney_can_remove_a_wrong_report(org) -> None:
+    client = sign_in(org.attorney)
+    page = _page(_add(client, date="2030-01"))
+    assert "2030-01 is in the future; give the date the report was published." in page
+    _add(client, date="2024-01")  # wrong, but not in the future
+    from prytulak.web.library.store import open_library
+
+    report = open_library().reports()[0]
+    page = _page(client.post(f"/library/{report.id}/remove/", follow=True))
+    assert "removed." in page and "The library is empty." in page
+    assert "3 passages, searchable now" in _page(_add(client, date="2025-03"))
+    staff = sign_in(org.staff)
+    assert staff.post(f"/library/{open_library().reports()[0].id}/remove/").status_code == 403

@@ -182,9 +182,25 @@ def _embed(library: Library) -> None:
 
 def _check_date(text: str) -> None:
     try:
-        parse_partial_date(text)
+        published = parse_partial_date(text)
     except ValueError as error:
         fail(f"--date {text!r}: {error}; write YYYY-MM-DD, YYYY-MM or YYYY", EXIT_USAGE)
+    if published.earliest > date.today():
+        fail(f"--date {text}: is in the future; give the date the report was published", EXIT_USAGE)
+
+
+@library_app.command("remove")
+def remove(
+    report_id: Annotated[int, typer.Argument(help="The report's number in 'library list'")],
+) -> None:
+    """Remove a report and its passages (e.g. one added with the wrong date, to add it again)."""
+    if not library_path().exists():
+        fail("the library is empty; add reports with 'prytulak library add FILE…'")
+    library = Library()
+    title = library.remove_report(report_id)
+    if title is None:
+        fail(f"there is no report {report_id}; see 'prytulak library list'")
+    console.print(f"Removed {report_id}: “{title}”")
 
 
 @library_app.command("search")

@@ -255,6 +255,22 @@ class Library:
         self.vectors.invalidate()
         self.static_vectors.invalidate()
 
+    def remove_report(self, report_id: int) -> str | None:
+        """Delete a report with its passages, terms and vectors; returns its title (None if
+        there is no such report). The same file can then be added again."""
+        row = self.db.execute("SELECT title FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            return None
+        with self.db:
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM passages WHERE report_id = ?", (report_id,)
+            )]  # fmt: skip
+            self.db.executemany("DELETE FROM passage_terms WHERE rowid = ?", ((i,) for i in ids))
+            self.db.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+        self.vectors.invalidate()
+        self.static_vectors.invalidate()
+        return str(row[0])
+
     # -- reading ------------------------------------------------------------------------
     def reports(self) -> list[ReportRow]:
         rows = self.db.execute(

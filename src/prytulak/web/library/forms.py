@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prytulak.case import parse_partial_date
 from prytulak.search import supported_suffixes
+from prytulak.web.cases.clock import today
 
 __all__ = ["MAX_REPORT_BYTES", "ReportForm", "SearchForm"]
 
@@ -44,10 +45,15 @@ class ReportForm(forms.Form):
     def clean_date(self) -> str:
         text = self.cleaned_data["date"].strip()
         try:
-            parse_partial_date(text)
+            published = parse_partial_date(text)
         except ValueError:
             raise forms.ValidationError(
                 _("%(text)s is not a date we can read; write 2025-02-19, 2025-02 or 2025.")
                 % {"text": text}
             ) from None
+        if published.earliest > today():
+            raise forms.ValidationError(
+                _("%(text)s is in the future; give the date the report was published.")
+                % {"text": text}
+            )
         return text

@@ -28,7 +28,7 @@ from prytulak.web.cases.worker import submit
 from .forms import ReportForm, SearchForm
 from .store import embed_library, open_library
 
-__all__ = ["add_report", "library_page"]
+__all__ = ["add_report", "library_page", "remove_report"]
 
 ADDERS = frozenset({Role.ATTORNEY, Role.STAFF})
 
@@ -57,6 +57,7 @@ def library_page(request: HttpRequest) -> HttpResponse:
             "static_hits": any("static" in hit.matched_by for hit in hits),
             "reports": library.reports(),
             "form": ReportForm() if _may_add(request) else None,
+            "may_remove": request.user.role == Role.ATTORNEY or request.user.is_superuser,  # type: ignore[union-attr]
         },
     )
 
@@ -106,4 +107,21 @@ def add_report(request: HttpRequest) -> HttpResponse:
             % {"title": result.title, "count": result.passages},
         )
         submit(embed_library)
+    return redirect("library:library")
+
+
+@login_required
+@require_POST
+def remove_report(request: HttpRequest, report_id: int) -> HttpResponse:
+    """An attorney removes a report (e.g. added with the wrong date, to add it again)."""
+    _staff_only(request)
+    if request.user.role != Role.ATTORNEY and not request.user.is_superuser:  # type: ignore[union-attr]
+        record(request, Action.DENIED, None, "library remove")
+        raise PermissionDenied(_("Only attorneys remove reports from the library."))
+    title = open_library().remove_report(report_id)
+    if title is None:
+        messages.error(request, _("There is no such report in the library."))
+    else:
+        record(request, Action.CHANGE, None, f"library report removed: {title}"[:200])
+        messages.success(request, _("%(title)s removed.") % {"title": title})
     return redirect("library:library")
