@@ -102,3 +102,21 @@ def test_charges_get_the_articles_context() -> None:
     assert contexts[0].article is not None
     assert "people's article" in contexts[0].article.political_use
     assert {f.id for f in contexts[0].facts} >= {"BY-COI-031", "BY-COI-170"}
+
+
+def test_the_month_march_is_not_a_protest_march(demo_case: object) -> None:
+    from prytulak.case import CaseFile
+    from prytulak.country import get_pack, select_profiles
+    from tests.conftest import load_demo
+
+    case = load_demo("lgbt-believer")
+    data = case.model_dump(mode="json")
+    data["claim"]["events"][0]["narrative"] = "In March 2021 officials came to our church."
+    marched = CaseFile.model_validate(data)
+    reasons = [r for m in select_profiles(marched, get_pack()) for r in m.reasons]
+    assert not any("'march'" in r for r in reasons), reasons
+    data["claim"]["events"][0]["narrative"] = "We joined a march to the court."
+    reasons = [
+        r for m in select_profiles(CaseFile.model_validate(data), get_pack()) for r in m.reasons
+    ]
+    assert any("mentions 'march': We joined a march" in r for r in reasons), reasons

@@ -151,3 +151,18 @@ def test_a_consent_dated_in_the_future_is_a_problem_of_the_case_file(case: CaseF
     problems = integrity_problems(_with_consent(case, given_on=date(2027, 1, 5)), TODAY)
     found = [p for p in problems if p.path == "representation.referral_consents[0].given_on"]
     assert found and "is in the future" in found[0].message
+
+
+def test_evidence_is_on_hand_only_with_a_file_or_a_locker_item(case: CaseFile) -> None:
+    evidence = list(case.evidence)
+    assert not any(e.file or e.blob for e in evidence)  # the demo describes, holds no files
+    evidence[0] = evidence[0].model_copy(update={"file": "passport.pdf"})
+    evidence[1] = evidence[1].model_copy(update={"blob": "a" * 64})  # linked locker item
+    evidence[2] = evidence[2].model_copy(update={"available": False})
+    markdown, _ = _texts(case.model_copy(update={"evidence": evidence}), ConsentRecord(), None)
+    lines = {line.split(":")[0].removeprefix("- "): line for line in markdown.splitlines()}
+    assert "(on hand" in lines[evidence[0].id] and "(on hand" in lines[evidence[1].id]
+    assert "(not obtainable" in lines[evidence[2].id]
+    for item in evidence[3:]:
+        assert "(described, no file yet" in lines[item.id], item.id
+    assert markdown.count("(on hand") == 2

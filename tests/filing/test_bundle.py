@@ -158,3 +158,27 @@ def test_demo_case_without_files_lists_what_is_not_included(tmp_path: Path) -> N
     bundle = build_bundle(load_case(folder), folder, tmp_path / "out")
     assert not bundle.rows and len(bundle.not_included) == 11
     assert re.search(r"E01: .* not included", bundle.not_included[0])
+
+
+def test_filed_index_without_files_says_so_in_plain_words(tmp_path: Path) -> None:
+    from tests.conftest import DEMO_ROOT
+
+    folder = DEMO_ROOT / "protester"
+    bundle = build_bundle(load_case(folder), folder, tmp_path / "out")
+    text = pdf_text(bundle.volumes[0].path.read_bytes(), tmp_path)
+    index = " ".join(text.split("\f")[1].split())
+    assert "Index of Exhibits" in index and "No exhibits are enclosed." in index
+    for internal in ("evidence[]", ".file", "not included", "no file named", "E01"):
+        assert internal not in index, internal
+    assert "Description" not in index and "Pages" not in index  # no empty table header
+
+
+def test_filed_index_lists_only_enclosed_exhibits(tmp_path: Path) -> None:
+    folder = case_with_evidence(tmp_path)
+    (folder / "evidence" / "E02.pdf").unlink()  # named in the case, but not there
+    bundle = build_bundle(load_case(folder), folder, tmp_path / "out")
+    assert any(m.startswith("E02") for m in bundle.not_included)  # the attorney still hears
+    text = pdf_text(bundle.volumes[0].path.read_bytes(), tmp_path)
+    index = " ".join(text.split("\f")[1].split())
+    assert "E01" in index and "E02" not in index
+    assert "not included" not in index and "file not found" not in index

@@ -84,3 +84,101 @@ def test_translations_from_the_case_folder_fill_the_review_copy(tmp_path: Path) 
 def test_third_person_narratives_are_flagged_for_rewriting(name: str) -> None:
     files = render_declaration(load_demo(name))
     assert any("first-person" in n for n in files.notes)
+
+
+def _tester_case() -> CaseFile:
+    """The protester with the stays, activity and family harm a tester found broken."""
+    from prytulak.case import Activity, FamilyHarm, ThirdCountryStay
+
+    case = load_demo("protester")
+    stays = [
+        ThirdCountryStay(
+            country="Lithuania",
+            status_detail="Schengen visa issued by Poland",
+            reason_left="Went on to Poland where the Polish community could help",
+        ),
+        ThirdCountryStay(
+            country="Poland",
+            status_detail="Temporary protection card; no permanent residence.",
+            reason_left="The Polish police warned me about KGB agents.",
+        ),
+    ]
+    activity = Activity(
+        what="Teaches at a Polish Saturday school for Belarusian children",
+        where="Białystok, Poland",
+        start="2022-09",
+    )
+    harm = FamilyHarm(who="mother", date="2022-05", what="questioned by the KGB about me.")
+    travel = case.travel.model_copy(update={"third_countries": stays})
+    claim = case.claim.model_copy(update={"activities_abroad": [activity], "family_harm": [harm]})
+    return case.model_copy(update={"travel": travel, "claim": claim})
+
+
+def test_declaration_sentences_end_once_and_speak_as_the_applicant() -> None:
+    document = compose_declaration(_tester_case())
+    paragraphs = {b.id: b.text for b in document.paragraphs() if b.number}
+    assert paragraphs["journey-2"] == (
+        "I stayed in Lithuania (Schengen visa issued by Poland). "
+        "I went on to Poland where the Polish community could help."
+    )
+    assert paragraphs["journey-3"] == (
+        "I stayed in Poland (Temporary protection card; no permanent residence). "
+        "Why I left Poland: The Polish police warned me about KGB agents."
+    )
+    assert paragraphs["activity-1"] == (
+        "Since September 2022, in Białystok, Poland: I teach at a Polish Saturday school for "
+        "Belarusian children."
+    )
+    assert paragraphs["family-1"] == (
+        "In May 2022 the following happened to my mother: questioned by the KGB about me."
+    )
+    for pid, text in paragraphs.items():
+        assert text.endswith((".", "?", "!", '."')), pid
+        for broken in ("..", ".).", " .", ";.", ":."):
+            assert broken not in text, (pid, text)
+
+
+def test_rewritten_activity_is_left_for_the_attorney_to_check() -> None:
+    files = render_declaration(_tester_case())
+    number = next(b.number for b in files.document.paragraphs() if b.id == "activity-1")
+    assert any(f"Paragraph(s) {number} " in n and "I teach" in n for n in files.notes)
+
+
+def test_sentence_assembly_is_robust_to_how_values_end() -> None:
+    from prytulak.filing.sentences import clause, first_person, sentence
+
+    assert sentence("transit only") == "Transit only."
+    assert sentence("Ends twice..") == "Ends twice."
+    assert sentence("(valid to 2026.)") == "(valid to 2026)."
+    assert sentence('He said "you will be found."') == 'He said "you will be found."'
+    assert sentence("Why me?") == "Why me?"
+    assert sentence("  ") == ""
+    assert clause("no permanent residence.;") == "no permanent residence"
+    assert first_person("Teaches at a school") == ("I teach at a school", True)
+    assert first_person("Studies law") == ("I study law", True)
+    assert first_person("News articles about me") == ("News articles about me", False)
+    assert first_person("I teach") == ("I teach", False)
+
+
+@pytest.mark.parametrize(
+    ("sex", "words"),
+    [
+        ("female", ("stated that she understands", "stated that she understood")),
+        ("male", ("stated that he understands", "stated that he understood")),
+        (None, ("stated that they understand", "stated that they understood")),
+    ],
+)
+def test_interpreter_certificate_uses_the_applicants_pronoun(
+    sex: str | None, words: tuple[str, str], tmp_path: Path
+) -> None:
+    from prytulak.case import Sex
+
+    case = load_demo("protester")
+    applicant = case.applicant.model_copy(update={"sex": Sex(sex) if sex else None})
+    files = render_declaration(case.model_copy(update={"applicant": applicant}))
+    assert files.interpreter_pdf is not None
+    text = " ".join(pdf_text(files.interpreter_pdf, tmp_path).split())
+    for phrase in words:
+        assert phrase in text
+    if sex:
+        assert "they" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from pathlib import Path
 
 import pikepdf
@@ -208,3 +209,165 @@ def test_signature_boxes_and_interview_parts_stay_empty(protester: FilledForm) -
         assert name not in v or v[name] == ""
     notes = protester.review_notes()
     assert any("Signatures" in n for n in notes)
+
+
+def _with_bars(case: CaseFile, **answers: bool | None) -> CaseFile:
+    bars = case.claim.bars.model_copy(update=answers)
+    return case.model_copy(update={"claim": case.claim.model_copy(update={"bars": bars})})
+
+
+C3 = ("form1[0].#subform[8].ckboxync3[0]", "form1[0].#subform[8].ckboxync3[1]")
+C6 = ("form1[0].#subform[9].ckboxync6[0]", "form1[0].#subform[9].ckboxync6[1]")
+
+
+def test_bars_not_asked_leave_both_boxes_empty_and_ask_the_attorney_to_ask() -> None:
+    case = _with_bars(load_demo("protester"), harmed_others=None, crimes_in_us=None)
+    filled = fill_i589(case)
+    v = field_values(filled.pdf)
+    for name in C3 + C6:
+        assert v.get(name, "Off") == "Off", name  # neither Yes nor No: None is not "no"
+    notes = filled.review_notes()
+    c3 = [n for n in notes if n.startswith("C.3 not answered: ask the applicant")]
+    c6 = [n for n in notes if n.startswith("C.6 not answered: ask the applicant")]
+    assert len(c3) == 1 and "harm" in c3[0]
+    assert len(c6) == 1 and "United States" in c6[0]
+    # the dedicated notes replace the generic "left blank" entry for the same questions
+    assert not any("Part C, item 3" in n or "Part C, item 6" in n for n in notes)
+
+
+def test_bars_answered_keep_their_yes_and_no() -> None:
+    case = _with_bars(
+        load_demo("protester"),
+        harmed_others=True,
+        harmed_others_explanation="Fined once for a traffic accident in which a man was hurt.",
+        crimes_in_us=False,
+    )
+    filled = fill_i589(case)
+    v = field_values(filled.pdf)
+    assert [v.get(n, "Off") for n in C3] == ["Y", "Off"]
+    assert v["form1[0].#subform[8].PCL3_TextField[0]"].startswith("Fined once")
+    assert [v.get(n, "Off") for n in C6] == ["Off", "N"]
+    assert not any("not answered: ask the applicant" in n for n in filled.review_notes())
+
+
+G28 = "form1[0].#subform[10].CheckBox1[0]"
+
+
+def test_g28_box_is_checked_only_for_a_recorded_representative_with_a_g28() -> None:
+    case = load_demo("journalist")
+    assert case.representation.representative is not None
+    assert field_values(fill_i589(case).pdf)[G28] == "1"
+    rep = case.representation
+    without = case.model_copy(
+        update={"representation": rep.model_copy(update={"representative": None})}
+    )
+    assert field_values(fill_i589(without).pdf).get(G28, "Off") == "Off"
+    no_g28 = rep.representative.model_copy(update={"g28_attached": False})
+    declined = case.model_copy(
+        update={"representation": rep.model_copy(update={"representative": no_g28})}
+    )
+    assert field_values(fill_i589(declined).pdf).get(G28, "Off") == "Off"
+
+
+def _school_event_case() -> CaseFile:
+    """An event with a summary and no narrative, as a tester entered it."""
+    from prytulak.case import Event, HarmType
+
+    case = load_demo("protester")
+    event = Event(
+        id="school-2021",
+        date="2021-05-14",
+        place="Lida",
+        summary="Reprimanded and fined for the Polish school event",
+        harms=[HarmType.PROSECUTION],
+        actors=[case.claim.actors[0].id],
+        stated_reason="Unauthorised mass event",
+        grounds=list(case.claim.grounds[:1]),
+    )
+    claim = case.claim.model_copy(update={"events": [*case.claim.events, event]})
+    return case.model_copy(update={"claim": claim})
+
+
+def test_part_b_labels_never_run_into_the_text_before_them() -> None:
+    from prytulak.filing.forms.i589_answers import i589_answers
+
+    case = _school_event_case()
+    actor = case.claim.actors[0].label()
+    answers = i589_answers(case, {}).main
+    assert (
+        f"Reprimanded and fined for the Polish school event. Who: {actor}. "
+        "What they said: Unauthorised mass event. Protected ground:"
+    ) in answers["part_b.1a.text"]
+    assert "Lida: Reprimanded and fined for the Polish school event." in answers["part_b.2.text"]
+    for key, text in answers.items():
+        if key.endswith(".text"):
+            assert not re.search(
+                r"[a-z0-9] (Who|What they said|Protected ground|By|Why|"
+                r"Charges|Applied for protection there|Purpose):",
+                text,
+            ), key
+            assert ".." not in text and ".)." not in text, key
+
+
+def test_part_b2_includes_family_members_questioned_or_detained() -> None:
+    from prytulak.case import FamilyHarm
+    from prytulak.filing.forms.i589_answers import i589_answers
+
+    case = load_demo("protester")
+    family = [
+        FamilyHarm(who="mother", date="2022-04", what="Маму допрашивали в КГБ о моих связях."),
+        FamilyHarm(who="brother", date="2023-01", what="Брата затрымалі на тры дні."),
+        FamilyHarm(who="father", date="2022-06", what="Officers summoned my father twice"),
+        FamilyHarm(who="aunt", date="2022-07", what="Officers searched her flat"),
+    ]
+    # no arrest of the applicant: only the family entries can make B.2 a Yes
+    claim = case.claim.model_copy(update={"family_harm": family, "events": []})
+    answers = i589_answers(case.model_copy(update={"claim": claim}), {})
+    assert answers.main["part_b.2"] == "yes"
+    text = answers.main["part_b.2.text"]
+    assert "family member (mother): Маму допрашивали" in text
+    assert "family member (brother): Брата затрымалі" in text
+    assert "family member (father): Officers summoned my father twice." in text
+    assert "searched her flat" not in text
+    notes = [n for n in answers.notes if n.startswith("B.2 lists 3 entries of harm to family")]
+    assert len(notes) == 1 and "check" in notes[0]
+
+
+def test_part_b2_stays_no_without_applicant_or_family_arrests() -> None:
+    from prytulak.case import FamilyHarm
+    from prytulak.filing.forms.i589_answers import i589_answers
+
+    case = load_demo("protester")
+    family = [FamilyHarm(who="aunt", date="2022-07", what="Officers searched her flat")]
+    claim = case.claim.model_copy(update={"family_harm": family, "events": []})
+    answers = i589_answers(case.model_copy(update={"claim": claim}), {})
+    assert answers.main["part_b.2"] == "no"
+    assert not any(n.startswith("B.2") for n in answers.notes)
+
+
+def test_every_page_prints_its_own_number_when_supplement_pages_are_added(
+    tmp_path: Path,
+) -> None:
+    case = _with_children(load_demo("protester"), 7)  # one more Supplement A page
+    events = [
+        e.model_copy(update={"narrative": (e.narrative or e.summary) + " More detail." * 300})
+        for e in case.claim.events
+    ]
+    case = case.model_copy(update={"claim": case.claim.model_copy(update={"events": events})})
+    for flatten_form in (False, True):
+        filled = fill_i589(case, flatten_form=flatten_form)
+        total = filled.page_count
+        assert total > 14  # copies of Supplement A and B
+        pages = pdf_text(filled.pdf, tmp_path).split("\f")[:total]
+        for number, page in enumerate(pages, start=1):
+            assert re.findall(r"Page \d+ of \d+", page) == [f"Page {number} of {total}"], number
+        assert qpdf_check(filled.pdf, tmp_path).returncode == 0
+
+
+def test_a_form_without_copied_pages_keeps_its_printed_numbers(
+    protester: FilledForm, tmp_path: Path
+) -> None:
+    pages = pdf_text(protester.pdf, tmp_path).split("\f")[:12]
+    assert [re.findall(r"Page \d+ of \d+", p) for p in pages] == [
+        [f"Page {n} of 12"] for n in range(1, 13)
+    ]

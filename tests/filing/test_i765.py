@@ -45,3 +45,41 @@ def test_questions_the_case_cannot_answer_are_left_for_the_attorney() -> None:
     assert v.get(P2 + "Line19_Checkbox[0]", "Off") == "Off"
     assert v.get(P2 + "Line19_Checkbox[1]", "Off") == "Off"
     assert any("previously filed" in n for n in filled.review_notes())
+
+
+C8_ARRESTED = (P3 + "PtLine29_YesNo[0]", P3 + "PtLine29_YesNo[1]")
+
+
+def _no_arrests(case: CaseFile, crimes_in_us: bool | None) -> CaseFile:
+    bars = case.claim.bars.model_copy(update={"crimes_in_us": crimes_in_us})
+    claim = case.claim.model_copy(update={"events": [], "bars": bars})
+    return case.model_copy(update={"claim": claim})
+
+
+def test_arrest_question_not_asked_is_left_empty_with_a_note() -> None:
+    filled = fill_i765(_no_arrests(load_demo("protester"), None))
+    v = field_values(filled.pdf)
+    assert [v.get(n, "Off") for n in C8_ARRESTED] == ["Off", "Off"]
+    notes = filled.review_notes()
+    item30 = [n for n in notes if "item 30" in n]
+    assert len(item30) == 1 and "not answered" in item30[0] and "ask the applicant" in item30[0]
+
+
+def test_arrest_question_answered_no_is_written_no() -> None:
+    filled = fill_i765(_no_arrests(load_demo("protester"), False))
+    v = field_values(filled.pdf)
+    assert [v.get(n, "Off") for n in C8_ARRESTED] == ["Off", "N"]
+    assert not any("item 30" in n for n in filled.review_notes())
+
+
+def test_whole_questions_left_for_the_attorney_are_named_as_whole_questions() -> None:
+    notes = fill_i765(load_demo("protester")).review_notes()
+    reason = [n for n in notes if "item 1 " in n or "item 1.C" in n]
+    assert len(reason) == 1
+    assert all(box in reason[0] for box in ("1.A", "1.B", "1.C"))
+    assert "none of" in reason[0] and "attorney" in reason[0]
+    assert "Select Renewal" not in " ".join(notes)  # not a skipped single choice
+    item12 = [n for n in notes if "item 12" in n]
+    assert len(item12) == 1
+    assert "neither Yes nor No" in item12[0] and "previously filed" in item12[0]
+    assert "Select Yes." not in " ".join(notes)

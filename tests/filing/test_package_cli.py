@@ -91,3 +91,37 @@ def test_a_broken_case_file_gives_problems_not_a_traceback(tmp_path: Path) -> No
     (tmp_path / "case.yaml").write_text("schema_version: 1\nid: BAD ID\n", encoding="utf-8")
     result = runner.invoke(app, ["forms", "fill", "i589", str(tmp_path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def _letter(out: Path, tmp_path: Path) -> str:
+    from .pdfcheck import pdf_text
+
+    return " ".join(pdf_text((out / "01-cover-letter.pdf").read_bytes(), tmp_path).split())
+
+
+def test_cover_letter_lists_only_what_is_enclosed(tmp_path: Path) -> None:
+    from prytulak.case import load_case
+    from prytulak.filing import build_package
+
+    bare = build_package(
+        load_case(DEMO_ROOT / "protester"), DEMO_ROOT / "protester", tmp_path / "bare"
+    )
+    letter = _letter(tmp_path / "bare", tmp_path)
+    assert "Declaration of the applicant" in letter
+    assert "xhibit" not in letter and "translat" not in letter  # no file, nothing promised
+    assert not any(f.path.startswith("05-exhibits") for f in bare.files)
+    assert any("no exhibit bundle" in w for w in bare.warnings)
+
+    folder = case_with_evidence(tmp_path)
+    full = build_package(load_case(folder), folder, tmp_path / "full")
+    assert full.bundle is not None
+    rows = full.bundle.rows
+    letter = _letter(tmp_path / "full", tmp_path)
+    assert f"Index of exhibits and {len(rows)} exhibits (Tabs A–{rows[-1].tab})" in letter
+    # some foreign documents still lack a translation: the letter says how many have one
+    foreign = full.bundle.translated + full.bundle.untranslated
+    assert full.bundle.untranslated > 0
+    assert (
+        f"translators' certificates for {full.bundle.translated} of the {foreign} "
+        "foreign-language documents" in letter
+    )

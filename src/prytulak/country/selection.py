@@ -50,7 +50,10 @@ def _reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
             yield f"activity abroad: {_short(activity.what)}"
     if rule.family_harm:
         for harm in claim.family_harm:
-            yield f"harm to a relative ({harm.who}, {harm.date.text}): {_short(harm.what)}"
+            yield (
+                f"the applicant's relative was harmed ({harm.who}, {harm.date.text}); the facts "
+                f"on reprisals against families support it: {_short(harm.what)}"
+            )
     for label, text in _characteristics(case):
         keyword = _first_keyword(text, rule.all_keywords())
         if keyword:
@@ -75,7 +78,8 @@ def _event_reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
         if _in_window(event, rule):
             keyword = _first_keyword(_event_text(event), rule.all_event_keywords())
             if keyword:
-                yield f"{where} mentions '{keyword}': {_short(event.summary)}"
+                part = next(p for p in _event_parts(event) if _first_keyword(p, (keyword,)))
+                yield f"{where} mentions '{keyword}': {_around(part, keyword)}"
 
 
 def _in_window(event: Event, rule: ProfileSelector) -> bool:
@@ -85,10 +89,13 @@ def _in_window(event: Event, rule: ProfileSelector) -> bool:
     return event.date.latest >= start.earliest and event.date.earliest <= end.latest
 
 
-def _event_text(event: Event) -> str:
+def _event_parts(event: Event) -> list[str]:
     parts = [event.summary, event.narrative or "", event.stated_reason or ""]
-    parts += [c.outcome or "" for c in event.charges]
-    return " ".join(parts)
+    return [p for p in parts + [c.outcome or "" for c in event.charges] if p]
+
+
+def _event_text(event: Event) -> str:
+    return " ".join(_event_parts(event))
 
 
 def _characteristics(case: CaseFile) -> Iterator[tuple[str, str]]:
@@ -117,12 +124,32 @@ def _fold(text: str) -> str:
     return text.lower().translate(_CYRILLIC_FOLD)
 
 
+_MONTH_WORDS = frozenset({"march", "may"})
+"""Keywords that are also English month names: only the lower-case word counts ("a march",
+not "in March 2021")."""
+
+
 def _first_keyword(text: str, keywords: tuple[str, ...]) -> str | None:
     folded = _fold(text)
     for keyword in keywords:
+        if keyword in _MONTH_WORDS:
+            if re.search(rf"(?<![\w]){keyword}(?!\w)", text):  # as written: lower case only
+                return keyword
+            continue
         if re.search(_keyword_pattern(keyword), folded):
             return keyword
     return None
+
+
+def _around(text: str, keyword: str, limit: int = 90) -> str:
+    """The words around where ``keyword`` was found, for the reason a profile was chosen."""
+    folded = _fold(text)
+    found = re.search(_keyword_pattern(keyword), folded)
+    if found is None:
+        return _short(text, limit)
+    start = max(0, found.start() - limit // 3)
+    snippet = " ".join(text[start : start + limit].split())
+    return ("…" if start else "") + snippet + ("…" if start + limit < len(text) else "")
 
 
 @cache

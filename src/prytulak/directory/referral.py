@@ -1,7 +1,8 @@
 """The referral packet: a short summary of a case for a prospective attorney.
 
 What is in it: profile, key dates (arrival, the one-year filing deadline, hearing and court),
-the claim in headlines, languages, and the evidence on hand. Identifying details (name,
+the claim in headlines, languages, and the evidence (on hand, described only, or not
+obtainable). Identifying details (name,
 A-number, address, phone and e-mail, birth date) are withheld unless ``referral-consent.yaml``
 records the applicant's consent for this recipient; withheld text is also removed from every
 free-text line (evidence titles, event summaries), so a name cannot leak through a title.
@@ -252,12 +253,19 @@ def _assessment(case: CaseFile, today: date, redact: _Redactor) -> Section:
 
 
 def _evidence(case: CaseFile, redact: _Redactor) -> Section:
+    """Each item of evidence and whether a copy exists: "on hand" only for a file named in the
+    case or an evidence-locker item linked to it (``blob``); a description alone is not."""
     lines = []
     for item in case.evidence:
-        state = "on hand" if item.available else "not obtainable"
+        if not item.available:
+            state = "not obtainable"
+        elif item.file or item.blob:
+            state = "on hand"
+        else:
+            state = "described, no file yet"
         language = f", {item.language}" if item.language else ""
         lines.append(f"{item.id}: {redact(item.title)} ({state}{language})")
-    return Section("Evidence on hand", lines)
+    return Section("Evidence", lines)
 
 
 def _referrer(case: CaseFile) -> Section:

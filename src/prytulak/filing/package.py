@@ -140,8 +140,17 @@ def build_package(
             ("06-certificate-of-service.pdf", render_pdf(service), "certificate of service")
         )
     volumes = _move_volumes(bundle, out)
+    if not volumes:
+        package.warnings.append(
+            "No exhibit has a file yet, so no exhibit bundle (05-exhibits.pdf) was written and "
+            "the cover letter lists no exhibits"
+        )
     enclosures = _enclosures(
-        i589.page_count, declaration.interpreter_pdf is not None, volumes, service is not None
+        i589.page_count,
+        declaration.interpreter_pdf is not None,
+        bundle,
+        volumes,
+        service is not None,
     )
     letter = cover_letter(
         case,
@@ -185,14 +194,45 @@ def _country_memo(case: CaseFile, today: date, library: Any) -> list[tuple[str, 
         return f"No country-conditions memo: {first or type(error).__name__}"
 
 
+def _exhibits_line(bundle: Bundle, volumes: int) -> str:
+    """What the exhibit bundle really holds, in the cover letter's words."""
+    rows = bundle.rows
+    count = f"{len(rows)} exhibit" + ("s" if len(rows) > 1 else "")
+    tabs = f"Tab {rows[0].tab}" if len(rows) == 1 else f"Tabs {rows[0].tab}–{rows[-1].tab}"
+    line = f"Index of exhibits and {count} ({tabs})"
+    if volumes > 1:
+        line += f", in {volumes} volumes"
+    translated, foreign = bundle.translated, bundle.translated + bundle.untranslated
+    if translated == 1 and foreign == 1:
+        line += (
+            ", with an English translation of the foreign-language document and the "
+            "translator's certificate"
+        )
+    elif translated and translated == foreign:
+        line += (
+            ", with English translations of the foreign-language documents and translators' "
+            "certificates"
+        )
+    elif translated:
+        line += (
+            f", with English translations and translators' certificates for {translated} of "
+            f"the {foreign} foreign-language documents"
+        )
+    return line
+
+
 def _exhibit_records(bundle: Bundle, volumes: list[str]) -> list[dict[str, Any]]:
     """Each exhibit with the file of its volume (as named in the package)."""
     return [{**record, "file": volumes[record["volume"] - 1]} for record in bundle.exhibits]
 
 
 def _move_volumes(bundle: Bundle, out: Path) -> list[str]:
+    """Move the volumes into the package; with no exhibit at all there is nothing to file."""
     names = []
     for volume in bundle.volumes:
+        if not bundle.rows:
+            volume.path.unlink(missing_ok=True)
+            continue
         target = out / f"05-{volume.path.name}"
         volume.path.replace(target)
         names.append(target.name)
@@ -202,7 +242,9 @@ def _move_volumes(bundle: Bundle, out: Path) -> list[str]:
     return names
 
 
-def _enclosures(i589_pages: int, interpreter: bool, volumes: list[str], service: bool) -> list[str]:
+def _enclosures(
+    i589_pages: int, interpreter: bool, bundle: Bundle, volumes: list[str], service: bool
+) -> list[str]:
     items = [
         f"Form I-589, Application for Asylum and for Withholding of Removal ({i589_pages} pages,"
         " including Supplements A and B), signed by the applicant",
@@ -210,13 +252,8 @@ def _enclosures(i589_pages: int, interpreter: bool, volumes: list[str], service:
     ]
     if interpreter:
         items.append("Certificate of interpretation")
-    if len(volumes) == 1:
-        items.append(
-            "Index of exhibits and exhibits, with English translations and translators' "
-            "certificates"
-        )
-    else:
-        items.append(f"Index of exhibits and exhibits in {len(volumes)} volumes")
+    if volumes:
+        items.append(_exhibits_line(bundle, len(volumes)))
     if service:
         items.append("Certificate of service")
     return items

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from prytulak.case import CaseFile, Event
+from prytulak.case import Activity, CaseFile, Event, FamilyHarm, Fear, ThirdCountryStay
 
 from ..document import Document, render_document
 from ..forms.i589_narratives import charge_text
+from ..sentences import at_time, clause, first_person, sentence, sentences
 
-__all__ = ["compose_declaration", "declaration_context"]
+__all__ = ["compose_declaration", "declaration_context", "first_person_activities"]
 
 PACKAGE = "prytulak.filing.declaration"
 
@@ -34,24 +35,28 @@ def _event(case: CaseFile, event: Event, tabs: Mapping[str, str]) -> dict[str, A
         when = f"From {when} to {event.end.describe()}"
     else:
         when = f"On {when}" if event.date.is_exact else when[0].upper() + when[1:]
-    support = []
-    if event.witnesses:
-        support.append("Witnesses: " + ", ".join(event.witnesses) + ".")
-    if event.medical_treatment:
-        support.append("I received medical treatment afterwards.")
-    if event.evidence:
-        support.append(f"See {_exhibits(event.evidence, tabs)}.")
+    who = _actors(case, event.actors)
+    why = ", ".join(g.value.replace("_", " ") for g in event.grounds)
+    charges = "; ".join(charge_text(c) for c in event.charges)
     return {
         "id": event.id,
-        "when": when,
-        "place": event.place,
-        "summary": event.summary.rstrip("."),
-        "narrative": event.narrative,
-        "who": _actors(case, event.actors),
-        "stated_reason": event.stated_reason.rstrip(".") if event.stated_reason else None,
-        "why": ", ".join(g.value.replace("_", " ") for g in event.grounds),
-        "charges": "; ".join(charge_text(c) for c in event.charges),
-        "support": " ".join(support),
+        "line": sentence(f"{when}, {clause(event.place)}: {clause(event.summary)}"),
+        "narrative": sentence(event.narrative) if event.narrative else None,
+        "why": sentences(
+            f"This was done by {who}" if who else None,
+            f"They said: {clause(event.stated_reason)}" if event.stated_reason else None,
+            f"I believe it happened because of my {why}" if why else None,
+            f"Charges: {charges}" if charges else None,
+        )
+        if who or why
+        else None,
+        "support": sentences(
+            f"Witnesses: {', '.join(clause(w) for w in event.witnesses)}"
+            if event.witnesses
+            else None,
+            "I received medical treatment afterwards" if event.medical_treatment else None,
+            f"See {_exhibits(event.evidence, tabs)}" if event.evidence else None,
+        ),
     }
 
 
@@ -62,8 +67,11 @@ def _background(case: CaseFile) -> dict[str, Any]:
         where = ", ".join(p for p in (a.birth.city, a.birth.country) if p)
         birth = f"{'on ' if a.birth.date.is_exact else 'in '}{a.birth.date.describe()}"
         birth += f" in {where}" if where else ""
-    schools = [f"{e.school} ({e.kind}, {e.location})" for e in case.history.education]
-    jobs = [f"{j.occupation} at {j.employer}" for j in case.history.employment]
+    schools = [
+        f"{clause(e.school)} ({clause(e.kind)}, {clause(e.location)})"
+        for e in case.history.education
+    ]
+    jobs = [f"{clause(j.occupation)} at {clause(j.employer)}" for j in case.history.employment]
     return {
         "name": a.name.full(),
         "a_number": a.a_number,
@@ -72,12 +80,21 @@ def _background(case: CaseFile) -> dict[str, Any]:
         "ethnicity": a.ethnicity,
         "religion": a.religion,
         "native_language": a.languages.native if a.languages else "not recorded",
-        "education": ("My education: " + "; ".join(schools) + ".") if schools else None,
-        "employment": ("My work: " + "; ".join(jobs) + ".") if jobs else None,
-        "political_opinion": case.claim.political_opinion,
-        "social_groups": case.claim.social_groups,
+        "education": sentence("My education: " + "; ".join(schools)) if schools else None,
+        "employment": sentence("My work: " + "; ".join(jobs)) if jobs else None,
+        "political_opinion": (
+            sentence(f"My political opinion: {clause(case.claim.political_opinion)}")
+            if case.claim.political_opinion
+            else None
+        ),
+        "social_groups": [
+            sentence(f"I am a member of a particular social group: {clause(g)}")
+            for g in case.claim.social_groups
+        ],
         "organizations": [
-            f"I was a member of {o.name} ({o.kind}{', ' + o.role if o.role else ''})."
+            sentence(
+                f"I was a member of {clause(o.name)} ({o.kind}{', ' + o.role if o.role else ''})"
+            )
             for o in case.claim.organizations
         ],
     }
@@ -86,15 +103,71 @@ def _background(case: CaseFile) -> dict[str, Any]:
 def _journey(case: CaseFile) -> list[str]:
     lines = []
     for d in sorted(case.travel.departures, key=lambda d: d.date.sort_key()):
-        via = f" through {d.via}" if d.via else ""
-        lines.append(f"I left Belarus {d.date.describe()}{via}.")
-    for stay in case.travel.third_countries:
-        detail = f" ({stay.status_detail})" if stay.status_detail else ""
-        reason = f" {stay.reason_left}" if stay.reason_left else ""
-        lines.append(f"I stayed in {stay.country}{detail}.{reason}")
+        via = f" through {clause(d.via)}" if d.via else ""
+        lines.append(sentence(f"I left Belarus {at_time(d.date)}{via}"))
+    lines += [_stay(stay) for stay in case.travel.third_countries]
     for entry in sorted(case.travel.us_entries, key=lambda e: e.date.sort_key()):
-        lines.append(f"I entered the United States on {entry.date.describe()} at {entry.place}.")
+        lines.append(
+            sentence(f"I entered the United States {at_time(entry.date)} at {clause(entry.place)}")
+        )
     return lines
+
+
+def _stay(stay: ThirdCountryStay) -> str:
+    detail = f" ({clause(stay.status_detail)})" if stay.status_detail else ""
+    reason = None
+    if stay.reason_left:
+        mine, rewritten = first_person(clause(stay.reason_left))
+        reason = (
+            mine if rewritten or mine.startswith("I ") else f"Why I left {stay.country}: {mine}"
+        )
+    return sentences(f"I stayed in {stay.country}{detail}", reason)
+
+
+def _family_harm(case: CaseFile, harm: FamilyHarm) -> str:
+    who = clause(harm.who)
+    relative = next((r for r in case.family.relatives if r.id == who), None)
+    if relative is not None:
+        who = relative.relation if relative.relation != "sibling" else relative.name.full()
+    whom = f"my {who}" if who[:1].islower() and not who.startswith("my ") else who
+    return sentences(
+        f"{at_time(harm.date)} the following happened to {whom}: {clause(harm.what)}",
+        f"This was done by {_actors(case, harm.actors)}" if harm.actors else None,
+    )
+
+
+def _activity(activity: Activity, tabs: Mapping[str, str]) -> tuple[str, bool]:
+    """The activity in the applicant's words; also whether its verb was put in the first
+    person here (the attorney checks those)."""
+    what, rewritten = first_person(clause(activity.what))
+    lead = ", ".join(
+        p
+        for p in (
+            f"since {activity.start.describe()}" if activity.start else None,
+            f"in {clause(activity.where)}" if activity.where else None,
+        )
+        if p
+    )
+    if not lead and not (rewritten or what.startswith("I ")):
+        lead = "after I left Belarus"
+    text = f"{lead}: {what}" if lead else what
+    see = f"See {_exhibits(activity.evidence, tabs)}" if activity.evidence else None
+    return sentences(text, see), rewritten
+
+
+def first_person_activities(case: CaseFile) -> list[str]:
+    """Paragraph ids of the activities whose leading verb was put in the first person here."""
+    return [
+        f"activity-{n}"
+        for n, a in enumerate(case.claim.activities_abroad, start=1)
+        if _activity(a, {})[1]
+    ]
+
+
+def _fear(case: CaseFile, fear: Fear) -> str:
+    harm = clause(fear.harm)
+    who = f" from {_actors(case, fear.from_whom)}" if fear.from_whom else ""
+    return sentences(f"I fear {harm[:1].lower()}{harm[1:]}{who}", fear.why)
 
 
 def declaration_context(case: CaseFile, tabs: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -106,27 +179,12 @@ def declaration_context(case: CaseFile, tabs: Mapping[str, str] | None = None) -
     context.update(
         {
             "events": [_event(case, e, tabs) for e in case.claim.timeline()],
-            "family_harm": [
-                f"{h.date.describe()[0].upper()}{h.date.describe()[1:]}, my {h.who}: {h.what}"
-                + (f" This was done by {_actors(case, h.actors)}." if h.actors else "")
-                for h in case.claim.family_harm
-            ],
-            "activities": [
-                f"{a.what}{' (' + a.where + ')' if a.where else ''}"
-                + (f", since {a.start.describe()}" if a.start else "")
-                + "."
-                + (f" See {_exhibits(a.evidence, tabs)}." if a.evidence else "")
-                for a in case.claim.activities_abroad
-            ],
+            "family_harm": [_family_harm(case, h) for h in case.claim.family_harm],
+            "activities": [_activity(a, tabs)[0] for a in case.claim.activities_abroad],
             "journey": _journey(case),
-            "fears": [
-                f"I fear {f.harm[0].lower()}{f.harm[1:]}"
-                + (f" from {_actors(case, f.from_whom)}" if f.from_whom else "")
-                + f". {f.why}"
-                for f in case.claim.fears
-            ],
-            "relocation": case.claim.relocation,
-            "late_filing": late_filing_text(case),
+            "fears": [_fear(case, f) for f in case.claim.fears],
+            "relocation": sentence(case.claim.relocation) if case.claim.relocation else None,
+            "late_filing": sentence(late_filing_text(case)) or None,
             "interpreter": rep.interpreter.name if rep.interpreter else None,
             "interpreter_language": rep.interpreter.language if rep.interpreter else None,
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,10 +17,10 @@ from reportlab.lib.units import inch  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
 from ruamel.yaml import YAML
 
-from prytulak.case import CaseFile
+from prytulak.case import CaseFile, Sex
 
 from ..document import Document, _styles, render_document, render_pdf, two_columns
-from .compose import PACKAGE, _caption, compose_declaration
+from .compose import PACKAGE, _caption, compose_declaration, first_person_activities
 
 __all__ = [
     "DeclarationFiles",
@@ -120,7 +121,11 @@ def interpreter_certificate(case: CaseFile, document_title: str) -> Document | N
     interpreter = case.representation.interpreter
     if interpreter is None:
         return None
+    sex = case.applicant.sex
+    pronoun = {Sex.FEMALE: "she", Sex.MALE: "he"}.get(sex, "they") if sex else "they"
     context = {
+        "pronoun": pronoun,
+        "understand": "understand" if pronoun == "they" else "understands",
         "interpreter": interpreter.name,
         "language": interpreter.language,
         "document": document_title,
@@ -149,15 +154,22 @@ def render_declaration(
         review_language=language if review else None,
         untranslated=missing,
         interpreter_pdf=render_pdf(certificate) if certificate else None,
-        notes=tuple(_notes(document, missing)),
+        notes=tuple(_notes(document, missing, first_person_activities(case))),
     )
 
 
 _THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 
 
-def _notes(document: Document, untranslated: int) -> list[str]:
+def _notes(document: Document, untranslated: int, rewritten: Sequence[str] = ()) -> list[str]:
     notes = []
+    numbers = [str(b.number) for b in document.paragraphs() if b.number and b.id in rewritten]
+    if numbers:
+        notes.append(
+            "Paragraph(s) " + ", ".join(numbers) + " turn the case's note on an activity abroad "
+            "into the applicant's words ('Teaches …' → 'I teach …'): check the wording with "
+            "the applicant"
+        )
     third = [b.number for b in document.paragraphs() if b.number and _THIRD_PERSON.search(b.text)]
     if third:
         notes.append(

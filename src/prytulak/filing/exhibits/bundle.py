@@ -46,6 +46,10 @@ class Bundle:
     exhibits: tuple[dict[str, Any], ...] = ()
     """Per exhibit, for the manifest: tab, pages, volume and what went in (files or locker
     items with the SHA-256 of each original, the version used, translations)."""
+    translated: int = 0
+    """Exhibits enclosed with their English translation and translator's certificate."""
+    untranslated: int = 0
+    """Foreign-language exhibits enclosed with a translation still missing."""
 
     def tabs(self) -> dict[str, str]:
         """Evidence id → tab letter (for cross-references in the declaration)."""
@@ -154,7 +158,7 @@ def build_bundle(
         )
         volumes = _assign_volumes(exhibits, options.max_volume_bytes, warnings)
         cover = cover_pdf(caption, options.title, DRAFT_NOTICE, header)
-        index, total = _front_matter(exhibits, caption, missing, header, volumes, cover)
+        index, total = _front_matter(exhibits, caption, header, volumes, cover)
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         start = 1
@@ -186,10 +190,20 @@ def build_bundle(
             tuple(warnings),
             tuple(missing),
             tuple(_exhibit_record(e, r) for e, r in zip(exhibits, rows, strict=True)),
+            translated=sum(1 for e in exhibits if _translation_state(e) == "translated"),
+            untranslated=sum(1 for e in exhibits if _translation_state(e) == "missing"),
         )
     finally:
         for pdf in keep:
             pdf.close()
+
+
+def _translation_state(exhibit: Exhibit) -> str | None:
+    """ "translated", "missing" (a translation is still to come) or None (in English)."""
+    labels = {p.label for p in exhibit.parts}
+    if "translation missing" in labels:
+        return "missing"
+    return "translated" if "certificate" in labels else None
 
 
 def _locker_evidence(
@@ -227,7 +241,6 @@ def _exhibit_record(exhibit: Exhibit, row: IndexRow) -> dict[str, Any]:
 def _front_matter(
     exhibits: list[Exhibit],
     caption: list[str],
-    missing: list[str],
     header: str,
     volumes: int,
     cover: bytes,
@@ -236,9 +249,7 @@ def _front_matter(
     index_pages = 1 + len(exhibits) // 22
     for _ in range(4):
         total = _number(exhibits, _count(cover) + index_pages, volumes)
-        index = index_pdf(
-            _rows(exhibits), "\n".join(caption), missing, header, DRAFT_NOTICE, volumes
-        )
+        index = index_pdf(_rows(exhibits), "\n".join(caption), header, DRAFT_NOTICE, volumes)
         if _count(index) == index_pages:
             return index, total
         index_pages = _count(index)

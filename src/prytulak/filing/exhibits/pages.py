@@ -54,19 +54,23 @@ def cover_pdf(lines: Sequence[str], title: str, notice: str, header: str) -> byt
 def index_pdf(
     rows: Sequence[IndexRow],
     caption: str,
-    missing: Sequence[str],
     header: str,
     notice: str,
     volumes: int,
 ) -> bytes:
+    """The filed index: the enclosed exhibits only. Evidence that is not enclosed is the
+    attorney's business (the package warnings), not the court's: it is filed later, with its
+    own index, when it exists."""
     register_fonts()
     document = render_document(
         PACKAGE,
         "index.en.j2",
-        {"title": "Index of Exhibits", "caption": caption, "missing": list(missing)},
+        {"title": "Index of Exhibits", "caption": caption, "rows": bool(rows)},
         header,
     )
     document = Document(document.title, document.blocks, notice, header, False)
+    if not rows:
+        return render_pdf(document)
     style = ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.5)
     head = ParagraphStyle("head", parent=style, fontName=BOLD)
     titles = ["Tab", "Description", "Date", "Source", "Pages"] + (["Vol."] if volumes > 1 else [])

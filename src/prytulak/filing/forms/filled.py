@@ -21,6 +21,8 @@ class FilledForm:
     page_count: int
     supplement_pages: int
     flattened: bool
+    notes: tuple[str, ...] = ()
+    """Notes on particular answers, shown before the generic ones."""
 
     def values(self) -> dict[str, str]:
         """Output field name → value written (checkboxes: their export value)."""
@@ -28,7 +30,7 @@ class FilledForm:
 
     def review_notes(self) -> list[str]:
         """What the attorney must look at before filing."""
-        notes = []
+        notes = list(self.notes)
         if self.unanswered:
             gaps = sorted({f"{s.where} ({s.label})" for s in self.unanswered})
             more = " …" if len(gaps) > 12 else ""

@@ -3,7 +3,8 @@
 Pages 1-10 take the case's answers through the edition's field map. Children after the fourth go
 on Supplement A (two per page, copied as needed); text that does not fit its box, and table rows
 the form has no room for, continue on Supplement B pages (one question per page, copied as
-needed), each naming its part and question. Supplement headers (A-number, name) are written by
+needed), each naming its part and question; then every page's printed number is rewritten as
+"Page N of TOTAL". Supplement headers (A-number, name) are written by
 Prytulak because the read-only header boxes are filled by XFA scripts only in Adobe Reader.
 """
 
@@ -24,6 +25,7 @@ from .fill import FillResult, fill_fields, widget_index
 from .filled import FilledForm
 from .i589_answers import i589_answers, is_applicable
 from .layout import Box, fit
+from .page_numbers import renumber_pages
 
 __all__ = ["EDITION_KEY", "fill_i589"]
 
@@ -62,6 +64,8 @@ def fill_i589(
     extra_a = _fill_supplement(pdf, edition, supp_a, a_pages, template, keep_alive, "SupplementA")
     result.extend(extra_a)
     result.extend(extra_b)
+    if len(pdf.pages) != edition.pages:
+        renumber_pages(pdf)  # copied supplement pages would repeat "Page 12 of 12"
     remove_xfa(pdf)
     if flatten_form:
         flatten(pdf)
@@ -75,11 +79,14 @@ def fill_i589(
         edition=edition,
         pdf=out.getvalue(),
         written=tuple(result.written),
-        unanswered=_applicable(result.unanswered, answers.main),
+        unanswered=_applicable(
+            [s for s in result.unanswered if s.answer not in answers.noted], answers.main
+        ),
         continuations=tuple(continuations),
         page_count=page_count,
         supplement_pages=max(0, len(a_pages) - 1) + max(0, len(b_pages) - 1),
         flattened=flatten_form,
+        notes=tuple(answers.notes),
     )
 
 

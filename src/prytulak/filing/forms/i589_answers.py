@@ -57,6 +57,10 @@ class I589Answers:
     """Children after the fourth, each keyed like a child block (``last_name`` ...)."""
     continuations: list[Continuation] = field(default_factory=list)
     """Table rows that the form has no room for."""
+    notes: list[str] = field(default_factory=list)
+    """What the attorney must do about particular answers (e.g. a bars question not asked)."""
+    noted: set[str] = field(default_factory=set)
+    """Answer keys a note in ``notes`` already covers (left out of the generic gap list)."""
 
     def put(self, key: str, value: str | None) -> None:
         if value is not None and str(value).strip():
@@ -352,10 +356,41 @@ def _part_b(case: CaseFile, out: I589Answers) -> None:
     for key, text in questions.items():
         out.put(f"part_b.{key}", yes_no(text is not None))
         out.put(f"part_b.{key}.text", text)
+    family = narratives.family_arrests(case)
+    if family:
+        whom = ", ".join(sorted({h.who for h in family}))
+        out.notes.append(
+            f"B.2 lists {len(family)} entr{'y' if len(family) == 1 else 'ies'} of harm to family "
+            f"({whom}) because their words say a relative was questioned, summoned, detained, "
+            "charged or imprisoned: check that each belongs in B.2, and that no other family "
+            "member's arrest, detention, interrogation, charge or conviction is missing"
+        )
+
+
+BARS_QUESTIONS = {
+    "3": (
+        "harmed_others",
+        "whether the applicant, spouse or children ever ordered, incited, assisted or otherwise "
+        "participated in causing harm or suffering to any person (persecutor bar)",
+    ),
+    "6": (
+        "crimes_in_us",
+        "whether the applicant or any included family member ever committed a crime or was "
+        "arrested, charged, convicted or sentenced for any crime in the United States",
+    ),
+}
+"""Part C questions answered from ``claim.bars``: question → (bars field, what to ask)."""
 
 
 def _part_c(case: CaseFile, out: I589Answers) -> None:
     bars = case.claim.bars
+    for question, (name, ask) in BARS_QUESTIONS.items():
+        if getattr(bars, name) is None:
+            out.notes.append(
+                f"C.{question} not answered: ask the applicant {ask}, and record the "
+                f"answer (claim.bars.{name}); both Yes and No are left empty"
+            )
+            out.noted.add(f"part_c.{question}")
     third = case.travel.third_countries
     questions: dict[str, tuple[bool | None, str | None]] = {
         "1": (bool(case.claim.prior_applications), narratives.prior_applications_text(case)),

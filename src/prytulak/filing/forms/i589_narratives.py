@@ -7,10 +7,15 @@ edits it with the applicant).
 
 from __future__ import annotations
 
-from prytulak.case import CaseFile, Charge, Event, Fear, HarmType, ThirdCountryStatus
+import re
+
+from prytulak.case import CaseFile, Charge, Event, FamilyHarm, Fear, HarmType, ThirdCountryStatus
+
+from ..sentences import clause, sentence, sentences
 
 __all__ = [
     "arrests_text",
+    "family_arrests",
     "fears_text",
     "late_filing_text",
     "organizations_text",
@@ -39,15 +44,15 @@ def _event_text(case: CaseFile, event: Event) -> str:
     when = event.date.describe()
     if event.end is not None:
         when = f"{when} to {event.end.describe()}"
-    parts = [f"{when}, {event.place}: {event.narrative or event.summary}"]
     who = _actors(case, event.actors)
-    if who:
-        parts.append(f"Who: {who}.")
-    if event.stated_reason:
-        parts.append(f"What they said: {event.stated_reason}.")
-    if event.grounds:
-        parts.append(f"Protected ground: {_ground_words([g.value for g in event.grounds])}.")
-    return " ".join(p.rstrip() for p in parts)
+    return sentences(
+        f"{when}, {clause(event.place)}: {clause(event.narrative or event.summary)}",
+        f"Who: {who}" if who else None,
+        f"What they said: {clause(event.stated_reason)}" if event.stated_reason else None,
+        f"Protected ground: {_ground_words([g.value for g in event.grounds])}"
+        if event.grounds
+        else None,
+    )
 
 
 def past_harm_text(case: CaseFile) -> str | None:
@@ -55,8 +60,12 @@ def past_harm_text(case: CaseFile) -> str | None:
     paragraphs = [_event_text(case, e) for e in events]
     for harm in case.claim.family_harm:
         who = _actors(case, harm.actors)
-        by = f" By: {who}." if who else ""
-        paragraphs.append(f"{harm.date.describe()}, harm to family ({harm.who}): {harm.what}{by}")
+        paragraphs.append(
+            sentences(
+                f"{harm.date.describe()}, harm to family ({clause(harm.who)}): {clause(harm.what)}",
+                f"By: {who}" if who else None,
+            )
+        )
     if not paragraphs:
         return None
     return "\n".join(paragraphs) + "\nSee also the attached declaration."
@@ -64,8 +73,7 @@ def past_harm_text(case: CaseFile) -> str | None:
 
 def _fear_text(case: CaseFile, fear: Fear) -> str:
     who = _actors(case, fear.from_whom)
-    by = f" By: {who}." if who else ""
-    return f"{fear.harm}.{by} Why: {fear.why}"
+    return sentences(fear.harm, f"By: {who}" if who else None, f"Why: {clause(fear.why)}")
 
 
 def fears_text(case: CaseFile) -> str | None:
@@ -73,7 +81,7 @@ def fears_text(case: CaseFile) -> str | None:
         return None
     text = "\n".join(_fear_text(case, f) for f in case.claim.fears)
     if case.claim.relocation:
-        text += f"\nRelocation inside the country: {case.claim.relocation}"
+        text += "\n" + sentence(f"Relocation inside the country: {clause(case.claim.relocation)}")
     return text
 
 
@@ -93,15 +101,53 @@ def arrested_events(case: CaseFile) -> list[Event]:
     return [e for e in case.claim.timeline() if ARREST_HARMS & set(e.harms) or e.charges]
 
 
+FAMILY_ARREST_WORDS = re.compile(
+    r"\b("
+    # English: questioned, interrogated, summoned/summons, detained/detention, arrested,
+    # charged, convicted, sentenced, imprisoned, jailed
+    r"question|interrogat|summon|detain|detention|arrest|charged|charges|convict|sentenc|"
+    r"imprison|jail"
+    # Russian: допрос/допрашивали, вызвали/вызывали, повестка, задержали, арест, обвинили,
+    # осудили/осуждён, приговорили, посадили, тюрьма, СИЗО
+    r"|допрос|допраш|вызва|вызыва|повестк|задерж|арест|обвин|осужд|осуди|пригов|посади|"
+    r"тюрьм|тюрем|сизо"
+    # Belarusian: допыт, выклікалі, павестка, затрымалі, арышт, абвінавацілі, асудзілі,
+    # прысудзілі, пасадзілі, турма
+    r"|допыт|выклік|павестк|затрым|арышт|абвінав|асудж|асудз|прысуд|пасадз|турм"
+    r")",
+    re.IGNORECASE,
+)
+"""Word stems that say a relative was questioned, summoned, detained, charged or imprisoned."""
+
+
+def family_arrests(case: CaseFile) -> list[FamilyHarm]:
+    """Family harm entries that I-589 B.2 asks about (chosen by their words: check them)."""
+    return [h for h in case.claim.family_harm if FAMILY_ARREST_WORDS.search(h.what)]
+
+
 def arrests_text(case: CaseFile) -> str | None:
+    """B.2: the applicant's arrests and charges, then family members' (the question asks
+    about "you or your family members")."""
     lines = []
     for event in arrested_events(case):
         charges = "; ".join(charge_text(c) for c in event.charges)
-        suffix = f" Charges: {charges}." if charges else ""
         when = event.date.describe()
         if event.end is not None:
             when = f"{when} to {event.end.describe()}"
-        lines.append(f"{when}, {event.place}: {event.summary}.{suffix}")
+        lines.append(
+            sentences(
+                f"{when}, {clause(event.place)}: {clause(event.summary)}",
+                f"Charges: {charges}" if charges else None,
+            )
+        )
+    for harm in family_arrests(case):
+        who = _actors(case, harm.actors)
+        lines.append(
+            sentences(
+                f"{harm.date.describe()}, family member ({clause(harm.who)}): {clause(harm.what)}",
+                f"By: {who}" if who else None,
+            )
+        )
     return "\n".join(lines) or None
 
 
@@ -110,10 +156,10 @@ def organizations_text(case: CaseFile, continuing_only: bool = False) -> str | N
     for org in case.claim.organizations:
         if continuing_only and not org.continuing:
             continue
-        role = f", {org.role}" if org.role else ""
+        role = f", {clause(org.role)}" if org.role else ""
         start = org.start.describe() if org.start else "date unknown"
         end = "present" if org.continuing else (org.end.describe() if org.end else "date unknown")
-        lines.append(f"{org.name} ({org.kind}{role}), {start} to {end}.")
+        lines.append(sentence(f"{clause(org.name)} ({clause(org.kind)}{role}), {start} to {end}"))
     return "\n".join(lines) or None
 
 
@@ -122,7 +168,9 @@ def prior_applications_text(case: CaseFile) -> str | None:
     for app in case.claim.prior_applications:
         when = app.date.describe() if app.date else "date unknown"
         number = f", A-number {app.a_number}" if app.a_number else ""
-        lines.append(f"{app.who}: {app.country}, {when}: {app.outcome}{number}.")
+        lines.append(
+            sentence(f"{clause(app.who)}: {app.country}, {when}: {clause(app.outcome)}{number}")
+        )
     return "\n".join(lines) or None
 
 
@@ -134,24 +182,32 @@ def _status_words(status: ThirdCountryStatus) -> str:
     )
 
 
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
 def third_countries_text(case: CaseFile) -> str | None:
     lines = []
     for stay in case.travel.third_countries:
         start = stay.arrived.describe() if stay.arrived else "date unknown"
         end = stay.left.describe() if stay.left else "date unknown"
-        parts = [f"{stay.country}, {start} to {end}. Status: {_status_words(stay.status)}"]
+        status = f"Status: {_status_words(stay.status)}"
         if stay.status_detail:
-            parts.append(f"({stay.status_detail})")
+            status += f" ({clause(stay.status_detail)})"
         if stay.status_expires:
-            parts.append(f"expiring {stay.status_expires.describe()}")
-        text = " ".join(parts) + "."
-        text += " Offered permanent status: " + ("yes." if stay.offered_permanent_status else "no.")
-        if stay.could_return is not None:
-            text += " Right to return now: " + ("yes." if stay.could_return else "no.")
-        if stay.reason_left:
-            text += f" Reason for leaving: {stay.reason_left}"
-        text += " Applied for protection there: " + ("yes." if stay.sought_protection else "no.")
-        lines.append(text)
+            status += f" expiring {stay.status_expires.describe()}"
+        lines.append(
+            sentences(
+                f"{stay.country}, {start} to {end}",
+                status,
+                "Offered permanent status: " + _yes(stay.offered_permanent_status),
+                ("Right to return now: " + _yes(stay.could_return))
+                if stay.could_return is not None
+                else None,
+                f"Reason for leaving: {clause(stay.reason_left)}" if stay.reason_left else None,
+                "Applied for protection there: " + _yes(stay.sought_protection),
+            )
+        )
     return "\n".join(lines) or None
 
 
@@ -160,9 +216,12 @@ def returns_text(case: CaseFile) -> str | None:
     for departure in case.travel.departures:
         if departure.returned is None:
             continue
-        purpose = f" Purpose: {departure.purpose_of_return}." if departure.purpose_of_return else ""
+        purpose = departure.purpose_of_return
         lines.append(
-            f"Left {departure.date.describe()}, returned {departure.returned.describe()}.{purpose}"
+            sentences(
+                f"Left {departure.date.describe()}, returned {departure.returned.describe()}",
+                f"Purpose: {clause(purpose)}" if purpose else None,
+            )
         )
     return "\n".join(lines) or None
 
@@ -171,17 +230,17 @@ def late_filing_text(case: CaseFile) -> str | None:
     late = case.claim.late_filing
     if late is None:
         return None
-    parts = []
-    if late.changed_circumstances:
-        parts.append("Changed circumstances: " + "; ".join(late.changed_circumstances) + ".")
-    if late.changed_on:
-        parts.append(f"The change happened or became known on {late.changed_on.describe()}.")
-    if late.extraordinary_circumstances:
-        parts.append(
-            "Extraordinary circumstances: " + "; ".join(late.extraordinary_circumstances) + "."
-        )
-    if late.lawful_status_until:
-        parts.append(f"Lawful status until {late.lawful_status_until.describe()}.")
-    if late.explanation:
-        parts.append(late.explanation)
-    return " ".join(parts) or None
+    changed = "; ".join(clause(c) for c in late.changed_circumstances)
+    extraordinary = "; ".join(clause(c) for c in late.extraordinary_circumstances)
+    text = sentences(
+        f"Changed circumstances: {changed}" if changed else None,
+        f"The change happened or became known on {late.changed_on.describe()}"
+        if late.changed_on
+        else None,
+        f"Extraordinary circumstances: {extraordinary}" if extraordinary else None,
+        f"Lawful status until {late.lawful_status_until.describe()}"
+        if late.lawful_status_until
+        else None,
+        late.explanation,
+    )
+    return text or None

@@ -48,6 +48,22 @@ _NOT_GAPS = (
 )
 
 
+LEFT_FOR_ATTORNEY = {
+    "reason": (
+        "Part 1, item 1 (reason for applying): none of 1.A (initial permission), 1.B "
+        "(replacement or correction) and 1.C (renewal) is checked. The case file does not say "
+        "whether the applicant has had a (c)(8) work permit before: the attorney checks the one "
+        "box that applies (1.A for a first (c)(8) application)"
+    ),
+    "previously_filed": (
+        "Part 2, item 12 (have you previously filed Form I-765?): neither Yes nor No is "
+        "checked. The case file does not record earlier I-765 filings: the attorney answers "
+        "the question with the applicant"
+    ),
+}
+"""Whole questions the case file cannot answer: answer key → the note that says so."""
+
+
 def _marker(spec: FieldSpec) -> str:
     return f"(see Part 6, item {spec.item})"
 
@@ -79,13 +95,15 @@ def fill_i765(
     pdf.save(out)
     pages = len(pdf.pages)
     pdf.close()
-    unanswered = tuple(
-        {
-            s.answer: s
-            for s in result.unanswered
-            if s.answer and not s.answer.startswith(_NOT_GAPS)
-        }.values()
-    )
+    gaps = {
+        s.answer: s for s in result.unanswered if s.answer and not s.answer.startswith(_NOT_GAPS)
+    }
+    notes = [LEFT_FOR_ATTORNEY[key] for key in LEFT_FOR_ATTORNEY if gaps.pop(key, None)]
+    arrest = _arrest_notes(case, answers)
+    if arrest:
+        gaps.pop("c8.arrested", None)
+    notes += arrest
+    unanswered = tuple(gaps.values())
     return FilledForm(
         edition,
         out.getvalue(),
@@ -95,7 +113,20 @@ def fill_i765(
         pages,
         0,
         flatten_form,
+        tuple(notes),
     )
+
+
+def _arrest_notes(case: CaseFile, answers: dict[str, str]) -> list[str]:
+    """Item 30 is left empty while the U.S. arrests question (I-589 C.6) is not asked."""
+    if "c8.arrested" in answers or case.claim.bars.crimes_in_us is not None:
+        return []
+    return [
+        "Part 2, item 30 ((c)(8): ever arrested for or convicted of any crime?) not "
+        "answered: the case records no arrest, and the applicant has not been asked about "
+        "arrests, charges or convictions in the United States (claim.bars.crimes_in_us); ask "
+        "the applicant. Both Yes and No are left empty"
+    ]
 
 
 def _other_names(case: CaseFile, capacity: int) -> list[Continuation]:

@@ -111,7 +111,10 @@ def _travel(case: CaseFile, out: Answers) -> None:
         _put(out, "travel.last_entry_date", us_date(last.date))
         _put(out, "travel.last_entry_place", last.place)
         _put(out, "travel.last_entry_status", last.status_detail or ENTRY_STATUS[last.manner])
-    arrested = bool(arrested_events(case)) or case.claim.bars.crimes_in_us
+    crimes_in_us = case.claim.bars.crimes_in_us
+    # Yes when an arrest is recorded anywhere; otherwise the U.S. question decides, and while
+    # it is not asked (None) both boxes stay empty: None is never "no".
+    arrested = True if arrested_events(case) or crimes_in_us else crimes_in_us
     _put(out, "c8.arrested", yes_no(arrested))
 
 
