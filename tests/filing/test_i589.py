@@ -371,3 +371,22 @@ def test_a_form_without_copied_pages_keeps_its_printed_numbers(
     assert [re.findall(r"Page \d+ of \d+", p) for p in pages] == [
         [f"Page {n} of 12"] for n in range(1, 13)
     ]
+
+
+def test_c5_is_answered_from_today_when_no_filing_date_is_recorded() -> None:
+    from datetime import date
+
+    from prytulak.filing.forms.edition import load_edition
+    from prytulak.filing.forms.i589 import EDITION_KEY
+    from prytulak.filing.forms.i589_answers import i589_answers
+    from tests.conftest import load_demo
+
+    protester = load_demo("protester")
+    filing = protester.filing.model_copy(update={"planned_filing_date": None, "filed_on": None})
+    case = protester.model_copy(update={"filing": filing})
+    answers = i589_answers(case, load_edition(EDITION_KEY).capacity)
+    arrival = case.travel.last_arrival()
+    assert arrival is not None
+    late = date.today() > arrival.date.latest.replace(year=arrival.date.latest.year + 1)
+    assert answers.main["part_c.5"] == ("yes" if late else "no")
+    assert any("C.5 answered as if filed today" in n for n in answers.notes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -398,7 +399,7 @@ def _part_c(case: CaseFile, out: I589Answers) -> None:
         "2b": (any(s.status.value != "none" for s in third), None),
         "3": (bars.harmed_others, bars.harmed_others_explanation),
         "4": (any(d.returned for d in case.travel.departures), narratives.returns_text(case)),
-        "5": (_filed_late(case), narratives.late_filing_text(case)),
+        "5": (_filed_late(case, out), narratives.late_filing_text(case)),
         "6": (bars.crimes_in_us, bars.crimes_explanation),
     }
     for key, (answer, text) in questions.items():
@@ -407,16 +408,25 @@ def _part_c(case: CaseFile, out: I589Answers) -> None:
     out.put("part_c.2.text", narratives.third_countries_text(case))
 
 
-def _filed_late(case: CaseFile) -> bool | None:
-    """More than a year after the last arrival (C.5); None when the dates are not known."""
+def _filed_late(case: CaseFile, out: I589Answers) -> bool | None:
+    """More than a year after the last arrival (C.5); None when the arrival is not known.
+
+    With no filing date recorded the form is taken to be filed today (USCIS rejects a form
+    with this box blank), and a note asks for the planned filing date."""
     if case.claim.late_filing is not None:
         return True
     arrival = case.travel.last_arrival()
-    filed = case.filing.filed_on or case.filing.planned_filing_date
-    if arrival is None or filed is None:
+    if arrival is None:
         return None
+    filed_on = case.filing.filed_on or case.filing.planned_filing_date
+    if filed_on is None:
+        out.notes.append(
+            "C.5 answered as if filed today: set filing.planned_filing_date for the real day"
+        )
+        out.noted.add("part_c.5")
+        return date.today() > arrival.date.latest + relativedelta(years=1)
     deadline = arrival.date.latest + relativedelta(years=1)
-    return filed.earliest > deadline
+    return filed_on.earliest > deadline
 
 
 def _part_d_e(case: CaseFile, out: I589Answers, helper_capacity: int) -> None:
