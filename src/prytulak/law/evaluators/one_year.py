@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..assessment import DatedDeadline, Finding, Status, UsedValue
-from ..deadlines import add_years, roll_forward
+from ..deadlines import add_years, roll_back, roll_forward
 from .context import Context
 
 __all__ = ["RULES", "OneYear", "compute_one_year"]
@@ -57,6 +57,7 @@ def _params(ctx: Context, year: OneYear, reference: date) -> dict[str, str | int
         "filed": reference,
         "day_number": (reference - year.counted_from).days,
         "planned": planned.text if planned else "-",
+        "safe_day": roll_back(year.anniversary),
     }
 
 
@@ -124,7 +125,7 @@ def _status(ctx: Context, year: OneYear, filed: date | None, reference: date) ->
             return Status.AT_RISK, "planned_late"
         if (year.anniversary - reference).days < SOON_DAYS:
             return Status.AT_RISK, "soon"
-        return Status.MET, "open"
+        return Status.MET, "open_weekend" if year.rolled else "open"
     if reference <= year.last_day:
         return Status.AT_RISK, "filed_rolled" if filed else "rolled_open"
     return Status.NOT_MET, "late"
