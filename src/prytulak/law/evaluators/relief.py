@@ -43,7 +43,7 @@ def torture_convention(ctx: Context) -> Finding:
         for h in ctx.facts.harm_events
         if h.by_state and TORTURE_SIGNS & set(h.event.harms)
     ]
-    params = {"events": ", ".join(harmed) or "-"}
+    params = {"events": ", ".join(harmed) or "—"}
     facts = ["claim.fears[].torture", "claim.apply_for_cat"]
     if not claim.apply_for_cat:
         return ctx.finding("relief.cat", Status.AT_RISK, "not_requested", params, facts=facts)
