@@ -212,3 +212,12 @@ def test_the_glossary_finds_inflected_terms_and_validates() -> None:
         m.term.en for m in terms_in("Вызвать в Следственный комитет; пратакол ператрусу; позву")
     }
     assert {"Investigative Committee", "search record", "summons"} <= found
+
+
+def test_a_glossary_term_written_in_capitals_or_without_its_abbreviation_is_found() -> None:
+    from prytulak.evidence.glossary import glossary_misses
+
+    source = "КОМИТЕТ ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert glossary_misses(source, "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS") == []
+    assert glossary_misses(source, "the KGB of Belarus") == []
+    assert glossary_misses(source, "the Ministry of Interior") != []

@@ -93,11 +93,24 @@ def terms_in(text: str, glossary: tuple[GlossaryTerm, ...] | None = None) -> lis
     return found
 
 
+def _accepted(form: str) -> set[str]:
+    """A rendering, and its parts a translator may write alone: "State Security Committee
+    (KGB)" is also "state security committee" and "kgb"."""
+    words = " ".join(form.lower().split())
+    accepted = {words}
+    bracket = re.search(r"\s*\(([^)]*)\)", words)
+    if bracket:
+        accepted.add(" ".join((words[: bracket.start()] + words[bracket.end() :]).split()))
+        accepted.add(bracket.group(1).strip())
+    return {a for a in accepted if a}
+
+
 def glossary_misses(source_text: str, english: str) -> list[str]:
     """Source terms whose English rendering (or an accepted variant) is not in ``english``."""
-    lowered = english.lower()
+    lowered = " ".join(english.lower().split())
     misses = []
     for match in terms_in(source_text):
-        if not any(form.lower() in lowered for form in match.term.english_forms()):
+        forms = {a for form in match.term.english_forms() for a in _accepted(form)}
+        if not any(form in lowered for form in forms):
             misses.append(f"{match.found} → {match.term.en}")
     return misses
