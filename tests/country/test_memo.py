@@ -115,5 +115,6 @@ def test_library_passages_appear_with_report_page_and_date(tmp_path: Path) -> No
     passages = [i for s in memo.sections for i in s.items if i.fact_id is None]
     assert passages, "the protester's profiles should pull passages from the library"
     assert all(i.citation.startswith("Viasna (test), “Обзор” (2025-03), p. ") for i in passages)
+    assert all(any("certified English translation" in w for w in i.warnings) for i in passages)
     assert "[Library] (2025-03)" in render_markdown(memo)
     library.close()

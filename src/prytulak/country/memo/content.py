@@ -7,6 +7,7 @@ passages grouped by legal element, newest first, each with its pinpoint citation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,9 @@ DISCLAIMER = (
     "statement paraphrases the cited source and must be checked against the full original "
     "before filing; replace mirror and republished URLs with the original publisher's page."
 )
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 class PassageHit(Protocol):
@@ -186,6 +190,12 @@ def _passage_item(hit: PassageHit, today: date, age: int) -> MemoItem:
     warnings = [] if when else ["the report has no date: add it with 'library add --date'"]
     if when and _older_than(day, today, age):
         warnings.append(f"older than {age} years: look for newer information")
+    language = getattr(hit, "language", None) or ("ru" if _CYRILLIC.search(hit.text) else "en")
+    if language != "en":
+        name = {"ru": "Russian", "be": "Belarusian"}.get(language, language)
+        warnings.append(
+            f"in {name}: a certified English translation is needed before it is filed or quoted"
+        )
     return MemoItem(hit.text, hit.citation(), day, when or "undated", None, tuple(warnings))
 
 
