@@ -107,3 +107,19 @@ def test_case_file_reference_docs_are_current() -> None:
     assert docs.read_text(encoding="utf-8") == case_reference_markdown(), (
         "regenerate: uv run python -m prytulak.case.reference > docs/case-file-reference.md"
     )
+
+
+def test_near_misses_get_a_did_you_mean() -> None:
+    from prytulak.case import CaseFileError, case_from_data
+    from tests.conftest import TODAY, load_demo
+
+    data = load_demo("protester").model_dump(mode="json", exclude_none=True)
+    data["applicant"]["ethnic_group"] = data["applicant"].pop("ethnicity", "Belarusian")
+    with pytest.raises(CaseFileError) as unknown_field:
+        case_from_data(data, "case.yaml", TODAY)
+    assert "did you mean 'ethnicity'?" in str(unknown_field.value)
+    data = load_demo("protester").model_dump(mode="json", exclude_none=True)
+    data["claim"]["events"][1]["actors"] = ["okrestina-staf"]
+    with pytest.raises(CaseFileError) as unknown_actor:
+        case_from_data(data, "case.yaml", TODAY)
+    assert "did you mean 'okrestina-staff'?" in str(unknown_actor.value)

@@ -49,3 +49,8 @@ def test_check_with_evidence_text(tmp_path: Path) -> None:
 def test_check_without_texts(tmp_path: Path) -> None:
     code, out = _run("names", "check", str(DEMO_ROOT / "protester"))
     assert code == 1 and "no evidence text" in out
+
+
+def test_variants_of_a_latin_spelling_say_what_to_give_instead() -> None:
+    code, out = _run("names", "variants", "Tereza Sadovskaya")
+    assert code == 1 and "give the name as written in Cyrillic" in out

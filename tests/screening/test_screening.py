@@ -74,6 +74,7 @@ def test_demo_case_judge_hits_the_fictional_listing_and_the_investigator_does_no
     judge_hits = {h.list.source_id for h in report.hits}
     assert judge_hits == {"eu-fsf"}
     assert all(h.score < 100 or h.band == "close match" for h in report.hits)
+    assert [h.score for h in report.hits] == sorted((h.score for h in report.hits), reverse=True)
 
 
 def test_threshold_filters_weaker_hits(full_index: ScreeningIndex) -> None:

@@ -6,6 +6,7 @@ story that does not add up) belong to the case review, not here.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -70,6 +71,11 @@ def _same_child_twice(case: CaseFile, today: date) -> Iterator[Problem]:
             seen[key] = index
 
 
+def _did_you_mean(given: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(given, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _unknown_references(case: CaseFile, today: date) -> Iterator[Problem]:
     evidence_ids = {e.id for e in case.evidence}
     actor_ids = {a.id for a in case.claim.actors}
@@ -88,14 +94,14 @@ def _unknown_references(case: CaseFile, today: date) -> Iterator[Problem]:
                 yield Problem(
                     f"{path}.evidence",
                     f'points at evidence "{ref}", which is not in the case\'s evidence list; '
-                    "add it there or correct the id",
+                    f"add it there or correct the id{_did_you_mean(ref, evidence_ids)}",
                 )
         for ref in actors:
             if ref not in actor_ids:
                 yield Problem(
                     f"{path}.actors" if "fears" not in path else f"{path}.from_whom",
                     f'points at actor "{ref}", which is not in claim.actors; '
-                    "add the persecutor there or correct the id",
+                    f"add the persecutor there or correct the id{_did_you_mean(ref, actor_ids)}",
                 )
 
 

@@ -92,7 +92,10 @@ def _did_you_mean(error: dict[str, object]) -> str:
     if not isinstance(loc, tuple) or not loc:
         return ""
     names = _fields_at(tuple(loc[:-1]))
-    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    given = str(loc[-1])
+    close = difflib.get_close_matches(given, names, n=1, cutoff=0.5)
+    if not close:  # ethnic_group → ethnicity: same start, different ending
+        close = [n for n in names if len(given) >= 5 and n.startswith(given[:5])][:1]
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -39,6 +39,12 @@ def variants(
 ) -> None:
     """Every spelling of a name: Belarusian and Russian forms under each system."""
     found = name_variants(_require_name(name))
+    if not found:
+        fail(
+            f'no variants for "{name}": variants are made from the Cyrillic spelling; give the '
+            'name as written in Cyrillic (e.g. "Тэрэза Садоўская"), or compare a Latin '
+            "spelling with 'prytulak names compare'",
+        )
     table = Table(title=f"Variants of {name}")
     table.add_column("spelling")
     table.add_column("how it is made")

@@ -62,7 +62,7 @@ class ScreeningHit:
         """One paragraph the attorney can check and, if confirmed, cite."""
         date_text = self.list.list_date.isoformat() if self.list.list_date else "undated"
         programs = ", ".join(self.entry.programs) or "no programme given"
-        reason = f" Stated reason: {self.entry.reason}" if self.entry.reason else ""
+        reason = f" The list says: {self.entry.reason}" if self.entry.reason else ""
         listed = f", listed {self.entry.listed_on.isoformat()}" if self.entry.listed_on else ""
         return (
             f"{self.band.capitalize()} (score {self.score:.0f}/100): {self.actor_label} may be "
@@ -180,6 +180,6 @@ def screen_case(
         lists=tuple(index.stored_lists()),
         screened=tuple(screened),
         skipped=tuple(skipped),
-        hits=tuple(hits),
+        hits=tuple(sorted(hits, key=lambda h: -h.score)),
         threshold=threshold,
     )
