@@ -85,10 +85,10 @@ def test_intake_reads_in_belarusian(protester) -> None:
     assert "Што з вамі здарылася" in page
 
 
-def _photo() -> bytes:
+def _photo(text: str = "ПОВЕСТКА о вызове на допрос") -> bytes:
     image = Image.new("RGB", (900, 300), "white")
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 48)
-    ImageDraw.Draw(image).text((30, 100), "ПОВЕСТКА о вызове на допрос", fill="black", font=font)
+    ImageDraw.Draw(image).text((30, 100), text, fill="black", font=font)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=90)
     return out.getvalue()
@@ -120,3 +120,15 @@ def test_an_upload_the_locker_refuses_is_explained(protester) -> None:
         "not accepted" in response.content.decode() or "Choose a file" in response.content.decode()
     )
     assert not Upload.objects.filter(case=protester).exists()
+
+
+@pytest.mark.slow
+def test_the_same_photo_sent_twice_is_kept_once_and_the_client_is_told(protester) -> None:
+    client = sign_in(protester.client_user)
+    for _ in range(2):  # a photo of its own: lockers outlive a test's database
+        photo = io.BytesIO(_photo("ПОВЕСТКА № 2"))
+        photo.name = "IMG_0002.jpg"
+        response = client.post(f"/cases/{protester.pk}/upload/", {"file": photo}, follow=True)
+    page = html.unescape(response.content.decode())
+    assert "This file is already in the case (IMG_0002.jpg, received" in page
+    assert Upload.objects.filter(case=protester).count() == 1

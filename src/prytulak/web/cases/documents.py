@@ -67,9 +67,20 @@ def _store(request: HttpRequest, case: Case) -> Upload | None:
         with open(path, "wb") as handle:
             for chunk in sent.chunks():
                 handle.write(chunk)
-        item = lockers.intake_upload(case.pk, path, request.user.username)  # type: ignore[union-attr]
-    if isinstance(item, Unavailable):
-        messages.error(request, _("The document was not accepted: %(why)s") % {"why": item.reason})
+        result = lockers.intake_upload(case.pk, path, request.user.username)  # type: ignore[union-attr]
+    if isinstance(result, Unavailable):
+        messages.error(
+            request, _("The document was not accepted: %(why)s") % {"why": result.reason}
+        )
+        return None
+    item = result.item
+    earlier = Upload.objects.filter(case=case, item_id=item.id).order_by("created").first()
+    if result.duplicate and earlier is not None:
+        messages.info(
+            request,
+            _("This file is already in the case (%(name)s, received %(when)s); nothing was added.")
+            % {"name": earlier.filename, "when": earlier.created.strftime("%Y-%m-%d")},
+        )
         return None
     return Upload.objects.create(
         case=case,

@@ -76,7 +76,8 @@ def _locker(case_pk: int) -> Any:
 
 
 def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
-    """The locker item for the file, or ``Unavailable`` / the intake refusal as a message."""
+    """The locker's intake result (``.item``, ``.duplicate``), or ``Unavailable`` / the intake
+    refusal as a message."""
     evidence = _evidence()
     if evidence is None:
         return Unavailable("evidence locker", "not available yet")
@@ -84,7 +85,7 @@ def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
         result = evidence.add_file(_locker(case_pk), path, actor=actor)
     except evidence.IntakeRefused as refused:
         return Unavailable("evidence locker", str(refused))
-    return result.item
+    return result
 
 
 def process_upload(
