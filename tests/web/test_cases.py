@@ -137,3 +137,10 @@ def test_audit_entries_hold_no_case_content(protester, org) -> None:
     name = protester.case_file().applicant.name.family
     for entry in AuditEntry.objects.all():
         assert name not in f"{entry.target} {entry.case_label}"
+
+
+def test_assessment_statuses_read_in_the_users_language(protester, org) -> None:
+    client = sign_in(org.translator)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    page = client.get(f"/cases/{protester.pk}/").content.decode()
+    assert "<td>выполнено</td>" in page and "<td>met</td>" not in page

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from prytulak.case import CaseFile
 
@@ -222,6 +222,19 @@ class AssessmentRow:
     status: str
     text: str
     citations: tuple[str, ...]
+
+    @property
+    def status_label(self) -> str:
+        """The status in the interface language (the CSS class keeps the code)."""
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+
+STATUS_LABELS = {
+    "met": gettext_lazy("met"),
+    "not_met": gettext_lazy("not met"),
+    "at_risk": gettext_lazy("at risk"),
+    "unknown": gettext_lazy("unknown"),
+}
 
 
 def assessment_rows(assessment: Any) -> list[AssessmentRow]:
