@@ -132,3 +132,14 @@ def test_the_same_photo_sent_twice_is_kept_once_and_the_client_is_told(protester
     page = html.unescape(response.content.decode())
     assert "This file is already in the case (IMG_0002.jpg, received" in page
     assert Upload.objects.filter(case=protester).count() == 1
+
+
+def test_a_refused_upload_is_explained_in_the_clients_language(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    script = io.BytesIO(b"#!/bin/sh\nrm -rf /\n")
+    script.name = "photo.jpg"
+    response = client.post(f"/cases/{protester.pk}/upload/", {"file": script}, follow=True)
+    page = html.unescape(response.content.decode())
+    assert "это программа или скрипт, а не документ; отправьте фото или PDF" in page
+    assert not Upload.objects.filter(case=protester).exists()

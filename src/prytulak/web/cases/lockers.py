@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from prytulak.store.blobs import BlobError
 
@@ -84,8 +85,35 @@ def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
     try:
         result = evidence.add_file(_locker(case_pk), path, actor=actor)
     except evidence.IntakeRefused as refused:
-        return Unavailable("evidence locker", str(refused))
+        said = REFUSALS.get(getattr(refused, "code", ""))
+        return Unavailable("evidence locker", str(said) if said else str(refused))
     return result
+
+
+REFUSALS = {
+    "empty": gettext_lazy("the file is empty; take the photo or choose the file again"),
+    "program": gettext_lazy("this is a program or script, not a document; send a photo or PDF"),
+    "macros": gettext_lazy(
+        "this office file contains macros; save it as PDF and send the PDF instead"
+    ),
+    "archive": gettext_lazy("this is an archive (zip); send the documents in it one by one"),
+    "damaged-archive": gettext_lazy("this archive is damaged; send the documents one by one"),
+    "unknown-type": gettext_lazy("this kind of file cannot be read; send a photo or a PDF"),
+    "unsupported-type": gettext_lazy("this kind of file cannot be read; send a photo or a PDF"),
+    "encrypted-pdf": gettext_lazy(
+        "this PDF is locked with a password; send it without the password, or ask your "
+        "attorney's office to add it"
+    ),
+    "wrong-pdf-password": gettext_lazy("the PDF password does not open this PDF"),
+    "damaged-pdf": gettext_lazy("this PDF is damaged; download or scan it again"),
+    "damaged-image": gettext_lazy("this picture is damaged; take the photo again"),
+    "damaged-docx": gettext_lazy("this Word file is damaged; save it again or send a PDF"),
+    "too-large": gettext_lazy("the file is too large; send it in parts"),
+    "pixel-limit": gettext_lazy("the picture is too large; take the photo at a lower resolution"),
+    "decompression-bomb": gettext_lazy("the picture is too large; take it again at a lower size"),
+}
+"""What the web says for each refusal code of the locker, in the user's language (the locker's
+own message names command-line options)."""
 
 
 def process_upload(
