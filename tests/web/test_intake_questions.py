@@ -185,3 +185,17 @@ def test_the_about_step_saved_in_two_tabs_does_not_lose_the_first_save(protester
     assert "Someone else changed this answer" in html.unescape(response.content.decode())
     protester.refresh_from_db()
     assert protester.case_file().applicant.birth.city == "Homiel (Belarus)"
+
+
+def test_a_date_conflicting_with_another_step_is_explained_in_russian(protester) -> None:
+    client = sign_in(protester.client_user)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    section = step_named("about").section("about")  # type: ignore[union-attr]
+    answers = {**section.initial(protester.data), "birth_date": "2023-01-01"}
+    url = f"/intake/{protester.pk}/about/"
+    response = client.post(url, {"section": "about", **answers})
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 422
+    assert "другой ответ, в шаге «Поездки»" in page, re.findall(r"alert.>([^<]+)", page)
+    assert "раньше вашей даты рождения (2023-01-01); проверьте обе даты." in page
+    assert "is before the applicant was born" not in page

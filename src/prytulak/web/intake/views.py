@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -23,7 +24,7 @@ from prytulak.web.cases.describe import DescribeForm, event_choices
 from prytulak.web.cases.models import Case, Conflict, Draft
 
 from .sections import Section, StaleRecord
-from .steps import Step, step_named, visible_steps
+from .steps import STEPS, Step, step_named, visible_steps
 
 __all__ = ["portal", "step_view"]
 
@@ -120,10 +121,58 @@ def _placed(error: CaseFileError, section: Section, index: int | None) -> _Refus
     for problem in error.problems:
         name = section.field_of(problem, index)
         if name is None:
-            rest.append(lead % {"why": str(problem)})
+            where = _step_of(problem.path)
+            why = _in_words(problem.message)
+            if where is not None:
+                why = _("another answer, in the step “%(step)s”: %(why)s") % {
+                    "step": where,
+                    "why": why,
+                }
+            rest.append(lead % {"why": why})
         else:
-            by_field.setdefault(name, []).append(lead % {"why": problem.message})
+            by_field.setdefault(name, []).append(lead % {"why": _in_words(problem.message)})
     return _Refused(rest, None, by_field)
+
+
+_FUTURE = re.compile(r"^(?P<value>.+) is in the future \(today is (?P<today>[\d-]+)\)")
+_BEFORE_BIRTH = re.compile(r"^(?P<value>.+) is before the applicant was born \((?P<born>[^)]+)\)")
+
+
+def _in_words(message: str) -> str:
+    """The case file's two commonest date problems, in the client's language."""
+    found = _FUTURE.match(message)
+    if found:
+        return _("%(value)s is in the future (today is %(today)s); check the year.") % {
+            "value": found["value"],
+            "today": found["today"],
+        }
+    found = _BEFORE_BIRTH.match(message)
+    if found:
+        return _("%(value)s is before your date of birth (%(born)s); check both dates.") % {
+            "value": found["value"],
+            "born": found["born"],
+        }
+    return message
+
+
+_ABOUT_PATHS = ("applicant.name", "applicant.birth")
+"""The about step reads and writes through hooks; these are the answers it holds."""
+
+
+def _step_of(path: str) -> str | None:
+    """The title of the questionnaire step whose answers hold ``path`` (the most specific)."""
+    candidates: list[tuple[int, str]] = []
+    for step in STEPS:
+        prefixes = [
+            ".".join(str(p) for p in section.path if not isinstance(p, int))
+            for section in step.sections
+        ]
+        if step.name == "about":
+            prefixes += list(_ABOUT_PATHS)
+        for prefix in prefixes:
+            if prefix and (path == prefix or path.startswith((prefix + ".", prefix + "["))):
+                candidates.append((len(prefix), str(step.title)))
+    return max(candidates)[1] if candidates else None
 
 
 def _save(request: HttpRequest, case: Case, section: Section, shown: Shown, remove: bool) -> bool:
