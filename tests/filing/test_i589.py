@@ -390,3 +390,17 @@ def test_c5_is_answered_from_today_when_no_filing_date_is_recorded() -> None:
     late = date.today() > arrival.date.latest.replace(year=arrival.date.latest.year + 1)
     assert answers.main["part_c.5"] == ("yes" if late else "no")
     assert any("C.5 answered as if filed today" in n for n in answers.notes)
+
+
+def test_a_visa_free_stay_reads_as_a_visitor_not_as_transit() -> None:
+    from prytulak.case import CaseFile
+    from prytulak.filing.forms.i589_narratives import third_countries_text
+    from tests.conftest import load_demo
+
+    data = load_demo("lgbt-believer").model_dump(mode="json", exclude_none=True)
+    data["travel"]["third_countries"][0].update(
+        {"country": "Georgia", "status": "visa_free", "worked": True}
+    )
+    text = third_countries_text(CaseFile.model_validate(data)) or ""
+    assert "Georgia" in text and "no status (visitor without a visa)" in text
+    assert "transit" not in text.split("Georgia")[1].split(".")[0]

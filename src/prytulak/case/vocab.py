@@ -123,6 +123,7 @@ class ThirdCountryStatus(StrEnum):
     """What the applicant held, or was offered, in a country on the way (firm resettlement)."""
 
     NONE = "none"  # transit only
+    VISA_FREE = "visa_free"  # a visitor without a visa (e.g. Belarusians in Georgia, up to a year)
     VISA = "visa"  # short-stay or national visa (e.g. Polish D visa)
     HUMANITARIAN_VISA = "humanitarian_visa"
     TEMPORARY_RESIDENCE = "temporary_residence"

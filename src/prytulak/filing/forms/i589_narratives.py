@@ -175,11 +175,11 @@ def prior_applications_text(case: CaseFile) -> str | None:
 
 
 def _status_words(status: ThirdCountryStatus) -> str:
-    return (
-        "no status (transit)"
-        if status is ThirdCountryStatus.NONE
-        else status.value.replace("_", " ")
-    )
+    if status is ThirdCountryStatus.NONE:
+        return "no status (transit)"
+    if status is ThirdCountryStatus.VISA_FREE:
+        return "no status (visitor without a visa)"
+    return status.value.replace("_", " ")
 
 
 def _yes(value: bool) -> str:

@@ -42,7 +42,8 @@ DEPARTURE_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 STATUSES = [
-    (ThirdCountryStatus.NONE.value, _("None: I only passed through or stayed as a visitor")),
+    (ThirdCountryStatus.NONE.value, _("None: I only passed through")),
+    (ThirdCountryStatus.VISA_FREE.value, _("None: I stayed as a visitor without a visa")),
     (ThirdCountryStatus.VISA.value, _("A visa (for example a Polish or Lithuanian visa)")),
     (ThirdCountryStatus.HUMANITARIAN_VISA.value, _("A humanitarian visa")),
     (ThirdCountryStatus.TEMPORARY_RESIDENCE.value, _("A temporary residence permit")),
