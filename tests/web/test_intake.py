@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -143,3 +144,12 @@ def test_a_refused_upload_is_explained_in_the_clients_language(protester) -> Non
     page = html.unescape(response.content.decode())
     assert "это программа или скрипт, а не документ; отправьте фото или PDF" in page
     assert not Upload.objects.filter(case=protester).exists()
+
+
+def test_the_overview_marks_answered_steps(protester) -> None:
+    client = sign_in(protester.client_user)
+    page = html.unescape(client.get(f"/intake/{protester.pk}/").content.decode())
+    items = re.findall(r"<li><a href=\"[^\"]+/(\w[\w-]*)/\">[^<]+</a> <span class=\"(\w+)\"", page)
+    marks = dict(items)
+    assert marks["about"] == "done" and marks["events"] == "done"  # the demo has both
+    assert marks["documents"] == "help"  # no upload step answers in the case file

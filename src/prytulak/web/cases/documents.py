@@ -131,7 +131,7 @@ def upload(request: HttpRequest, case: Case) -> HttpResponse:
             request, _("Received %(name)s. Reading it now.") % {"name": stored.filename}
         )
     if request.user.is_client:  # type: ignore[union-attr]
-        return redirect("intake:portal", pk=case.pk)
+        return redirect("intake:step", pk=case.pk, name="documents")
     return redirect("cases:case", pk=case.pk)
 
 

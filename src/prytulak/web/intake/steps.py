@@ -108,6 +108,17 @@ class Step:
     when: Callable[[Data, date], bool] | None = None
     """Shown only when this says so for the case's data and today (the late-filing step)."""
 
+    def answered(self, data: Data) -> bool:
+        """Some answer of this step is in the case file (the overview marks it)."""
+        for section in self.sections:
+            if section.many and section.records(data):
+                return True
+            if not section.many and any(
+                v not in (None, "", [], {}) for v in section.initial(data).values()
+            ):
+                return True
+        return False
+
     def shown_for(self, data: Data, today: date) -> bool:
         return self.when is None or self.when(data, today)
 

@@ -38,7 +38,8 @@ STALE = gettext_lazy(
 def portal(request: HttpRequest, case: Case) -> HttpResponse:
     """The client's home: the steps, their own uploads, and the language switch."""
     uploads = case.uploads.filter(user=request.user)
-    context = {"case": case, "steps": visible_steps(case.data, today()), "uploads": uploads}
+    steps = [(s, s.answered(case.data)) for s in visible_steps(case.data, today())]
+    context = {"case": case, "steps": steps, "uploads": uploads}
     return render(request, "intake/portal.html", context)
 
 
