@@ -16,6 +16,15 @@ from .people import sign_in
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def own_lockers(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Lockers live in the data directory and outlive a test's database: one per test."""
+    settings.DATA_DIR = tmp_path
+    lockers._OPEN.clear()  # opened lockers are kept per case number
+    yield
+    lockers._OPEN.clear()
+
 SUMMONS = "Повестка. Казлоў Я. вызывается на допрос в Следственный комитет 22 марта 2022 года."
 ENGLISH = "Summons. Kazlou Ya. is called for questioning at the Investigative Committee."
 
@@ -90,3 +99,28 @@ def test_viewer_of_a_document_the_locker_lacks_says_so(protester, org) -> None:
     assert page.status_code == 200
     assert "No text yet" in page.content.decode()
     assert "No translation yet" in page.content.decode()
+
+
+def test_a_translator_adds_and_certifies_a_translation_in_the_browser(protester, org) -> None:
+    staff = sign_in(org.staff)
+    upload = _upload_docx(staff, protester)
+    translator = sign_in(org.translator)
+    url = f"/cases/{protester.pk}/uploads/{upload.pk}/text"
+    missing = translator.post(url, {"text": ENGLISH, "translator": "Alesia Translator"})
+    assert missing.status_code == 422  # no address, no certification: not saved
+    answers = {
+        "text": ENGLISH,
+        "translator": "Alesia Translator",
+        "address": "1 Main St, Chicago, IL",
+        "competent": "on",
+    }
+    page = translator.post(url, answers, follow=True).content.decode()
+    assert "The certified translation is saved." in page
+    item = lockers._locker(protester.pk).item(upload.item_id)
+    assert len(item.translations) == 1 and item.translations[0].certificate is not None
+    assert "Alesia Translator" in page and ENGLISH in page
+    assert AuditEntry.objects.filter(
+        case_pk=protester.pk, action=Action.CHANGE, target=f"translate {upload.item_id}"
+    ).exists()
+    client = sign_in(protester.client_user)
+    assert client.post(url, answers).status_code == 403

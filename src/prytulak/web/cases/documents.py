@@ -5,11 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from prytulak.web.accounts.models import Role
@@ -163,13 +165,53 @@ def download(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     return response
 
 
+class TranslationForm(forms.Form):
+    """A translator's English translation with the certificate 8 CFR 103.2(b)(3) asks for."""
+
+    text = forms.CharField(
+        label=gettext_lazy(
+            "English translation (complete: every stamp, signature and handwritten note)"
+        ),
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    translator = forms.CharField(
+        label=gettext_lazy("Your full name (the translator)"), max_length=200
+    )
+    address = forms.CharField(label=gettext_lazy("Your address"), max_length=300)
+    competent = forms.BooleanField(
+        label=gettext_lazy(
+            "I certify that I am competent to translate from this language into English and "
+            "that the translation is complete and accurate."
+        )
+    )
+
+
 @case_view(STAFF, "document", action=None)
 def document(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
-    """The document viewer: extracted text and its translations side by side, with status."""
+    """The document viewer: extracted text and its translations side by side, with status;
+    staff and translators add a certified English translation here."""
     found = _own_upload(request, case, upload_pk)
-    record(request, Action.VIEW, case, f"document {found.item_id}")
+    form = TranslationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answers = form.cleaned_data
+        refused = lockers.add_certified_translation(
+            case.pk,
+            found.item_id,
+            answers["text"],
+            request.user.username,  # type: ignore[union-attr]
+            answers["translator"],
+            answers["address"],
+        )
+        if refused is None:
+            record(request, Action.CHANGE, case, f"translate {found.item_id}")
+            messages.success(request, _("The certified translation is saved."))
+            return redirect("cases:document", pk=case.pk, upload_pk=found.pk)
+        form.add_error(None, refused)
+    else:
+        record(request, Action.VIEW, case, f"document {found.item_id}")
     view = lockers.document_view(case.pk, found.item_id)
-    return render(request, "cases/document.html", {"case": case, "u": found, "doc": view})
+    context = {"case": case, "u": found, "doc": view, "form": form}
+    return render(request, "cases/document.html", context, status=422 if form.errors else 200)
 
 
 @case_view(ANYONE, "describe", action=None)

@@ -26,6 +26,7 @@ from .services import Unavailable
 __all__ = [
     "DocumentView",
     "TranslationView",
+    "add_certified_translation",
     "case_folder",
     "describe",
     "document_view",
@@ -198,6 +199,23 @@ def _translations(evidence: Any, locker: Any, item: Any) -> tuple[TranslationVie
             )
         )
     return tuple(found)
+
+
+def add_certified_translation(
+    case_pk: int, item_id: str, text: str, actor: str, translator: str, address: str
+) -> str | None:
+    """A person's English translation, certified with their name and address; returns the
+    locker's refusal as a message, or None when it is stored."""
+    evidence = _evidence()
+    if evidence is None:
+        return "the evidence locker is not available"
+    try:
+        evidence.add_human_translation(
+            _locker(case_pk), item_id, text, actor, translator=translator, address=address
+        )
+    except evidence.EvidenceError as error:
+        return str(error)
+    return None
 
 
 def document_view(case_pk: int, item_id: str) -> DocumentView | None:

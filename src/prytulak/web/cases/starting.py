@@ -15,7 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from prytulak.case import EntryManner, case_to_data
 from prytulak.case.starting import new_case
@@ -30,16 +30,22 @@ from .models import Case, Membership
 __all__ = ["NewCaseForm", "new_case_view"]
 
 STARTERS = frozenset({Role.ATTORNEY, Role.STAFF})
-MANNERS = [("", _lazy("No arrival recorded yet"))] + [(m.value, m.value) for m in EntryManner]
+MANNERS = [("", gettext_lazy("No arrival recorded yet"))] + [
+    (m.value, m.value) for m in EntryManner
+]
 
 
 class NewCaseForm(forms.Form):
-    family = forms.CharField(label=_lazy("Family name, as in the passport (Latin letters)"))
-    given = forms.CharField(label=_lazy("Given name, as in the passport (Latin letters)"))
-    birth = ApproxDateField(label=_lazy("Date of birth"))
-    arrival = ApproxDateField(label=_lazy("Date of the last arrival in the US"), required=False)
-    port = forms.CharField(label=_lazy("Place of the last arrival"), required=False)
-    manner = forms.ChoiceField(label=_lazy("Status at entry"), choices=MANNERS, required=False)
+    family = forms.CharField(label=gettext_lazy("Family name, as in the passport (Latin letters)"))
+    given = forms.CharField(label=gettext_lazy("Given name, as in the passport (Latin letters)"))
+    birth = ApproxDateField(label=gettext_lazy("Date of birth"))
+    arrival = ApproxDateField(
+        label=gettext_lazy("Date of the last arrival in the US"), required=False
+    )
+    port = forms.CharField(label=gettext_lazy("Place of the last arrival"), required=False)
+    manner = forms.ChoiceField(
+        label=gettext_lazy("Status at entry"), choices=MANNERS, required=False
+    )
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
