@@ -25,6 +25,7 @@ def own_lockers(settings, tmp_path):  # type: ignore[no-untyped-def]
     yield
     lockers._OPEN.clear()
 
+
 SUMMONS = "Повестка. Казлоў Я. вызывается на допрос в Следственный комитет 22 марта 2022 года."
 ENGLISH = "Summons. Kazlou Ya. is called for questioning at the Investigative Committee."
 
