@@ -39,7 +39,12 @@ PACKAGE_VIEWS = {
     "/cases/{pk}/package/{b}/zip": "AS",
     "/cases/{pk}/package/{b}/files/{name}": "AS",
 }
-POST_ONLY = {"/cases/{pk}/upload/": "ASTC", "/cases/{pk}/package/build/": "AS", "/demo/": "AS"}
+POST_ONLY = {
+    "/cases/{pk}/upload/": "ASTC",
+    "/cases/{pk}/package/build/": "AS",
+    "/demo/": "AS",
+    "/cases/{pk}/uploads/{u}/withdraw": "AS",
+}
 LIBRARY_VIEWS = {"/library/": "ASTX"}
 """Not a case's: every staff member of any organization (reports are public documents)."""
 LIBRARY_POST = {"/library/add/": "ASX", "/library/{r}/remove/": "AX"}

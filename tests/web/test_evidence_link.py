@@ -103,3 +103,28 @@ def test_a_description_that_cannot_be_read_is_explained_and_the_file_kept(protes
     assert "The document is kept; say again what it is" in page and "last autumn" in page
     upload = Upload.objects.get(case=protester)
     assert upload.evidence_id == "" and upload.item_id  # kept, not yet evidence
+
+
+def test_an_upload_taken_out_of_the_evidence_leaves_no_reference_and_keeps_the_file(
+    protester, org, settings, tmp_path
+) -> None:
+    settings.DATA_DIR = tmp_path  # a locker of its own (lockers outlive a test's database)
+    lockers._OPEN.clear()
+    client = sign_in(protester.client_user)
+    event = protester.data["claim"]["events"][1]["id"]
+    upload = _upload(client, protester, note="тест", event=event)
+    ref = upload.evidence_id
+    assert ref
+    attorney = sign_in(org.attorney)
+    assert "not evidence" in attorney.get(f"/cases/{protester.pk}/").content.decode()
+    assert client.post(f"/cases/{protester.pk}/uploads/{upload.pk}/withdraw").status_code == 403
+    page = attorney.post(f"/cases/{protester.pk}/uploads/{upload.pk}/withdraw", follow=True)
+    assert f"is no longer evidence {ref}" in page.content.decode()
+    protester.refresh_from_db()
+    case = protester.case_file()
+    assert case.evidence_item(ref) is None
+    assert all(ref not in e.evidence for e in case.claim.events)
+    item = lockers._locker(protester.pk).item(upload.item_id)
+    assert item.provenance.evidence_ref == "" and item.provenance.events == []
+    assert lockers._locker(protester.pk).blobs.has(upload.sha256)  # nothing destroyed
+    lockers._OPEN.clear()

@@ -23,7 +23,7 @@ from . import lockers
 from .clock import today
 from .models import Case, Conflict, Draft, Upload
 
-__all__ = ["KINDS", "DescribeForm", "event_choices", "link_upload"]
+__all__ = ["KINDS", "DescribeForm", "event_choices", "link_upload", "unlink_upload"]
 
 Data = dict[str, Any]
 KINDS = [
@@ -127,6 +127,53 @@ def link_upload(case: Case, upload: Upload, answers: Data, user: Any) -> list[st
             document_type=answers.get("kind") or None,
             document_date=answers.get("document_date") or None,
             events=[answers["event"]] if answers.get("event") else [],
+        )
+        return []
+    return [
+        str(_("Someone else is saving this case right now. Your answers are kept; save again."))
+    ]
+
+
+def _drop_reference(node: Any, ref: str) -> None:
+    """Remove ``ref`` from every ``evidence: [...]`` list in the case data (events, fears …)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if (
+                key == "evidence"
+                and isinstance(value, list)
+                and all(isinstance(v, str) for v in value)
+            ):
+                node[key] = [v for v in value if v != ref]
+            else:
+                _drop_reference(value, ref)
+    elif isinstance(node, list):
+        for item in node:
+            _drop_reference(item, ref)
+
+
+def unlink_upload(case: Case, upload: Upload, user: Any) -> list[str]:
+    """Take an upload out of the case's evidence (a test photo, the wrong file): its evidence
+    reference and every mention of it go; the file stays in the locker, with its custody log."""
+    ref = upload.evidence_id
+    if not ref:
+        return []
+    for _attempt in range(3):
+        data = copy.deepcopy(case.data)
+        data["evidence"] = [e for e in data.get("evidence", []) if e.get("id") != ref]
+        _drop_reference(data.get("claim", {}), ref)
+        try:
+            edited = case_from_data(data, f"withdraw {upload.item_id}", today())
+        except CaseFileError as error:
+            return [str(p) for p in error.problems]
+        try:
+            case.save_case_file(edited, user, case.version)
+        except Conflict as conflict:
+            Draft.objects.filter(pk=conflict.draft.pk).delete()
+            continue
+        Upload.objects.filter(pk=upload.pk).update(evidence_id="")
+        upload.evidence_id = ""
+        lockers.describe(
+            case.pk, upload.item_id, getattr(user, "username", ""), evidence_ref="", events=[]
         )
         return []
     return [

@@ -19,8 +19,8 @@ from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 
 from . import lockers, worker
-from .access import ANYONE, STAFF, case_view
-from .describe import DescribeForm, event_choices, link_upload
+from .access import ANYONE, EDITORS, STAFF, case_view
+from .describe import DescribeForm, event_choices, link_upload, unlink_upload
 from .models import Case, Upload
 from .services import Unavailable
 
@@ -243,3 +243,23 @@ def describe(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
         record(request, Action.VIEW, case, f"describe {found.item_id}")
     context = {"case": case, "u": found, "form": form}
     return render(request, "cases/describe.html", context, status=422 if form.errors else 200)
+
+
+@case_view(EDITORS, "withdraw", action=None)
+@require_POST
+def withdraw(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
+    """Take an upload out of the evidence (and so out of the exhibits); the file is kept."""
+    found = _own_upload(request, case, upload_pk)
+    was = found.evidence_id
+    problems = unlink_upload(case, found, request.user)
+    if problems:
+        for problem in problems:
+            messages.error(request, problem)
+    elif was:
+        record(request, Action.CHANGE, case, f"withdraw {found.item_id} from {was}")
+        messages.success(
+            request,
+            _("%(name)s is no longer evidence %(id)s; the file stays in the locker.")
+            % {"name": found.filename, "id": was},
+        )
+    return redirect("cases:case", pk=case.pk)

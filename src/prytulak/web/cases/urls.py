@@ -20,6 +20,11 @@ urlpatterns = [
         documents.describe,
         name="describe",
     ),
+    path(
+        "cases/<int:pk>/uploads/<int:upload_pk>/withdraw",
+        documents.withdraw,
+        name="withdraw",
+    ),
     path("cases/<int:pk>/package/", filing.package_page, name="package"),
     path("cases/<int:pk>/package/build/", filing.build, name="package_build"),
     path("cases/<int:pk>/package/<int:build_pk>/", filing.build_status, name="package_status"),

@@ -16,7 +16,7 @@ from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 
 from . import services
-from .access import ANYONE, STAFF, case_view
+from .access import ANYONE, EDITORS, STAFF, case_view
 from .clock import today
 from .demo import demo_names, load_demo
 from .describe import DescribeForm, event_choices
@@ -100,6 +100,7 @@ def case_page(request: HttpRequest, case: Case) -> HttpResponse:
         "profiles": SimpleLazyObject(lambda: services.country_profiles(case_file, key)),
         "screening": services.screening_hits(case_file),
         "uploads": case.uploads.all(),
+        "can_withdraw": request.user.role in EDITORS,  # type: ignore[union-attr]
         "describe": SimpleLazyObject(lambda: DescribeForm(event_choices(case_file))),
         "describe_fields": True,
         "role": getattr(case, "viewer_role", None) or case.role_of(request.user),  # type: ignore[arg-type]
