@@ -123,3 +123,19 @@ def test_articles_whose_penalty_is_unsourced_say_so() -> None:
     for article in PACK.articles:
         if "not stated" in article.penalties.lower() or "not shown" in article.penalties.lower():
             assert any("penalt" in item for item in article.to_verify), article.key
+
+
+def test_a_summary_or_a_citing_article_is_flagged_for_the_original_source() -> None:
+    from prytulak.country.curation import url_kind
+
+    assert url_kind("https://shiawaves.com/x", "Shia Waves (summary of Amnesty Report)") == (
+        "republication"
+    )
+    assert url_kind("https://www.opindia.com/x", "OpIndia (citing Euronews, TASS)") == (
+        "republication"
+    )
+    pack = get_pack()
+    for fact in pack.facts:
+        if url_kind(fact.source.url, fact.source.publisher) != "original":
+            assert fact.source.replace_before_filing, fact.id
+        assert ".com./" not in fact.source.url, fact.id

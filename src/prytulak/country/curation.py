@@ -21,7 +21,11 @@ __all__ = ["CurationPlan", "curate_facts", "split_date", "url_kind"]
 _DATE_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\d])")
 _YEAR_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
 _RECONSTRUCTED = "[descriptive title]"
-_REPUBLISHED = re.compile(r"\b(via|republished|republishing|copy)\b", re.IGNORECASE)
+_REPUBLISHED = re.compile(
+    r"\b(via|republished|republishing|copy|summary of|citing)\b", re.IGNORECASE
+)
+"""A publisher line that says the text is someone else's ("OpIndia (citing Euronews, TASS)",
+"Shia Waves (summary of Amnesty International Report 2024/25)"): cite the original instead."""
 MIRROR_HOST_SUFFIXES = (
     "cloudfront.net",
     "azureedge.net",
