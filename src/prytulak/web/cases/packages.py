@@ -167,7 +167,7 @@ def package_file(build: PackageBuild, path: str) -> bytes | None:
 
 
 def zip_name(build: PackageBuild) -> str:
-    stamp = (build.finished or build.created).strftime("%Y%m%d-%H%M")
+    stamp = timezone.localtime(build.finished or build.created).strftime("%Y%m%d-%H%M")
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in build.case.case_id)
     return f"{safe}-package-{stamp}.zip"
 
