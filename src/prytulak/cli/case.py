@@ -155,7 +155,7 @@ def new(
             fail(f"status at entry {answer!r}: use one of {known}", EXIT_USAGE)
         manner = EntryManner(answer)
     try:
-        case = _new_case(family, given, birth, arrival or None, port, manner, case_id)
+        case = new_case(family, given, birth, arrival or None, port, manner, case_id)
     except ValueError as error:
         fail(str(error))
     try:
@@ -171,15 +171,3 @@ def _ask(question: str, interactive: bool, flag: str = "") -> str:
         fail(f"missing option{named} for: {question} (pass it as a flag)", EXIT_USAGE)
     answer: str = typer.prompt(question)
     return answer
-
-
-def _new_case(
-    family: str,
-    given: str,
-    birth: str,
-    arrival: str | None,
-    port: str | None,
-    manner: EntryManner | None,
-    case_id: str | None,
-) -> CaseFile:
-    return new_case(family, given, birth, arrival, port, manner, case_id)

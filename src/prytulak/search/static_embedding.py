@@ -67,7 +67,10 @@ class StaticTable:
         return rows
 
 
+@cache
 def load_table() -> StaticTable:
+    """The shipped piece table, read once per process (the embedder and the language priors
+    share it)."""
     resource = files("prytulak.search") / "data" / TABLE_FILE
     with resource.open("rb") as stream, np.load(stream) as data:
         return StaticTable(

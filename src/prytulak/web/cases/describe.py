@@ -11,6 +11,7 @@ from, applied again to a newer version when someone saved meanwhile.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -102,36 +103,52 @@ def _apply(data: Data, upload: Upload, answers: Data) -> str:
     return str(ref["id"])
 
 
-def link_upload(case: Case, upload: Upload, answers: Data, user: Any) -> list[str]:
-    """Save the description into the case file and the locker; problems in plain words."""
+def _save_edit(case: Case, user: Any, source: str, change: Callable[[Data], object]) -> object:
+    """Apply ``change`` to a copy of the case data and save it, again on a newer version when
+    someone saved meanwhile. Returns what ``change`` returned, or the problems in plain words."""
     for _attempt in range(3):
         data = copy.deepcopy(case.data)
-        ref_id = _apply(data, upload, answers)
+        result = change(data)
         try:
-            edited = case_from_data(data, f"upload {upload.item_id}", today())
+            edited = case_from_data(data, source, today())
         except CaseFileError as error:
-            return [str(p) for p in error.problems]
+            return _Problems(str(p) for p in error.problems)
         try:
             case.save_case_file(edited, user, case.version)
         except Conflict as conflict:
             Draft.objects.filter(pk=conflict.draft.pk).delete()
             continue
-        Upload.objects.filter(pk=upload.pk).update(evidence_id=ref_id, note=answers["note"][:300])
-        upload.evidence_id = ref_id
-        lockers.describe(
-            case.pk,
-            upload.item_id,
-            getattr(user, "username", ""),
-            evidence_ref=ref_id,
-            description=answers["note"] or None,
-            document_type=answers.get("kind") or None,
-            document_date=answers.get("document_date") or None,
-            events=[answers["event"]] if answers.get("event") else [],
-        )
-        return []
-    return [
-        str(_("Someone else is saving this case right now. Your answers are kept; save again."))
-    ]
+        return result
+    return _Problems(
+        [str(_("Someone else is saving this case right now. Your answers are kept; save again."))]
+    )
+
+
+class _Problems(list[str]):
+    """Why an edit was not saved (a distinct type, so a change may return any value)."""
+
+
+def link_upload(case: Case, upload: Upload, answers: Data, user: Any) -> list[str]:
+    """Save the description into the case file and the locker; problems in plain words."""
+    saved = _save_edit(
+        case, user, f"upload {upload.item_id}", lambda data: _apply(data, upload, answers)
+    )
+    if isinstance(saved, _Problems):
+        return saved
+    ref_id = str(saved)
+    Upload.objects.filter(pk=upload.pk).update(evidence_id=ref_id, note=answers["note"][:300])
+    upload.evidence_id = ref_id
+    lockers.describe(
+        case.pk,
+        upload.item_id,
+        getattr(user, "username", ""),
+        evidence_ref=ref_id,
+        description=answers["note"] or None,
+        document_type=answers.get("kind") or None,
+        document_date=answers.get("document_date") or None,
+        events=[answers["event"]] if answers.get("event") else [],
+    )
+    return []
 
 
 def _drop_reference(node: Any, ref: str) -> None:
@@ -157,25 +174,17 @@ def unlink_upload(case: Case, upload: Upload, user: Any) -> list[str]:
     ref = upload.evidence_id
     if not ref:
         return []
-    for _attempt in range(3):
-        data = copy.deepcopy(case.data)
+
+    def unlink(data: Data) -> None:
         data["evidence"] = [e for e in data.get("evidence", []) if e.get("id") != ref]
         _drop_reference(data.get("claim", {}), ref)
-        try:
-            edited = case_from_data(data, f"withdraw {upload.item_id}", today())
-        except CaseFileError as error:
-            return [str(p) for p in error.problems]
-        try:
-            case.save_case_file(edited, user, case.version)
-        except Conflict as conflict:
-            Draft.objects.filter(pk=conflict.draft.pk).delete()
-            continue
-        Upload.objects.filter(pk=upload.pk).update(evidence_id="")
-        upload.evidence_id = ""
-        lockers.describe(
-            case.pk, upload.item_id, getattr(user, "username", ""), evidence_ref="", events=[]
-        )
-        return []
-    return [
-        str(_("Someone else is saving this case right now. Your answers are kept; save again."))
-    ]
+
+    saved = _save_edit(case, user, f"withdraw {upload.item_id}", unlink)
+    if isinstance(saved, _Problems):
+        return saved
+    Upload.objects.filter(pk=upload.pk).update(evidence_id="")
+    upload.evidence_id = ""
+    lockers.describe(
+        case.pk, upload.item_id, getattr(user, "username", ""), evidence_ref="", events=[]
+    )
+    return []

@@ -17,9 +17,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from prytulak.case import EntryManner, case_to_data
+from prytulak.case import CaseFile, EntryManner, case_to_data
 from prytulak.case.starting import new_case
-from prytulak.web.accounts.models import Role
+from prytulak.web.accounts.models import Role, User
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.intake.fields import ApproxDateField
@@ -91,13 +91,13 @@ def new_case_view(request: HttpRequest) -> HttpResponse:
 
 
 @transaction.atomic
-def _create(case_file: object, user: object) -> Case:
-    case_file = case_file.model_copy(update={"id": free_case_id(case_file.id, user)})  # type: ignore[attr-defined]
+def _create(case_file: CaseFile, user: User) -> Case:
+    case_file = case_file.model_copy(update={"id": free_case_id(case_file.id, user)})
     row = Case.objects.create(
-        organization=user.organization,  # type: ignore[attr-defined]
+        organization=user.organization,
         case_id=case_file.id,
         data=case_to_data(case_file),
         updated_by=user,
     )
-    Membership.objects.create(case=row, user=user, role=user.role)  # type: ignore[attr-defined]
+    Membership.objects.create(case=row, user=user, role=user.role)
     return row

@@ -13,7 +13,7 @@ from typing import Any
 
 from .records import Data
 
-__all__ = ["ActorsByKind", "FearAnswers", "FearedActors"]
+__all__ = ["ActorsByKind", "FearAnswers"]
 
 
 class ActorsByKind:
@@ -60,9 +60,6 @@ class FearAnswers(ActorsByKind):
             if ground not in grounds:
                 grounds.append(ground)
         return stored
-
-
-FearedActors = ActorsByKind
 
 
 def _actors(data: Data) -> list[Any]:
