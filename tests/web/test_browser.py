@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django_otp.oath import totp
 from PIL import Image, ImageDraw, ImageFont
+from playwright.sync_api import expect
 
 from .seed import PASSWORD
 from .served import Served, served
@@ -82,12 +83,12 @@ def _log_in(page: Any, server: Served, name: str) -> None:
 def test_attorney_logs_in_with_two_factor_and_sees_the_one_year_deadline(server, browser) -> None:
     page = browser.new_page()
     _log_in(page, server, "anna")
-    assert page.get_by_role("heading", name="Your cases").is_visible()
+    expect(page.get_by_role("heading", name="Your cases")).to_be_visible()
     row = page.locator("table.cases tbody tr").first
     assert "2027-03-02" in row.inner_text()
     assert "Last day to file the I-589" in row.inner_text()
     page.get_by_role("link", name="demo-kazlou").click()
-    assert page.get_by_role("heading", name="Deadlines").is_visible()
+    expect(page.get_by_role("heading", name="Deadlines")).to_be_visible()
     page.close()
 
 
@@ -143,7 +144,7 @@ def test_client_fills_the_intake_in_belarusian_and_uploads_a_photo(
     page.get_by_label("Дзе гэта здарылася?").fill("Гродна")
     page.get_by_label("Што здарылася, у адным радку?").fill("Ператрус дома")
     page.get_by_role("button", name="Захаваць").click()
-    assert page.get_by_text("Ператрус дома").is_visible()
+    expect(page.get_by_text("Ператрус дома")).to_be_visible()
     page.get_by_role("link", name="Далей: Арганізацыі і ваша сям'я →").click()
     page.goto(f"{server.url}intake/{server.seed['case']}/documents/")
     page.get_by_label("Дакумент або фота").set_input_files(str(_photo(tmp_path / "p.jpg")))
@@ -163,5 +164,5 @@ def test_client_ticks_who_they_fear_and_why_in_russian(server, browser) -> None:
     page.get_by_label("Почему, по-вашему, с вами так поступят?").fill("Я пишу о политзаключённых")
     page.get_by_label("Мои политические взгляды", exact=False).check()
     page.get_by_role("button", name="Сохранить").click()
-    assert page.get_by_text("Тюрьма за посты").is_visible()
+    expect(page.get_by_text("Тюрьма за посты")).to_be_visible()
     page.close()
