@@ -90,6 +90,31 @@ def test_second_concurrent_edit_gets_a_conflict_and_loses_nothing(protester, org
     assert protester.data["notes"] == "first" and protester.version == base + 1
 
 
+def test_saving_again_after_a_conflict_replaces_the_colleague_only_when_ticked(
+    protester, org
+) -> None:
+    attorney, staff = sign_in(org.attorney), sign_in(org.staff)
+    text = attorney.get(f"/cases/{protester.pk}/edit/").context["text"]
+    base = protester.version
+    assert _edit(attorney, protester, text + "notes: first\n", base).status_code == 302
+    mine = text + "notes: second\n"
+    conflict = _edit(staff, protester, mine, base)
+    assert conflict.status_code == 409
+    assert conflict.context["base_version"] == base  # the form still names the old version
+    assert f"I have merged version {base + 1}" in conflict.content.decode()
+    again = staff.post(f"/cases/{protester.pk}/edit/", {"text": mine, "base_version": base})
+    assert again.status_code == 409  # a reflexive second Save does not overwrite
+    protester.refresh_from_db()
+    assert protester.data["notes"] == "first"
+    ticked = staff.post(
+        f"/cases/{protester.pk}/edit/",
+        {"text": mine, "base_version": base, "replace_version": base + 1},
+    )
+    assert ticked.status_code == 302
+    protester.refresh_from_db()
+    assert protester.data["notes"] == "second" and protester.version == base + 2
+
+
 def test_invalid_edit_is_explained_and_kept(protester, org) -> None:
     client = sign_in(org.attorney)
     response = _edit(client, protester, "schema_version: 1\nid: x\n", protester.version)

@@ -2,7 +2,9 @@
 
 The form carries the version the editor started from. Saving compares it with the stored
 version in the same UPDATE; when someone saved in between, the edit is kept as a Draft and
-the page shows the editor's own text, the other person's changes, and how to merge.
+the page shows the editor's own text, the other person's changes, and how to merge. The form
+still carries the old version: pressing Save again conflicts again, so nobody overwrites a
+colleague's work by reflex. Replacing their version takes ticking a box that names it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ def _current_text(case: Case) -> str:
         return ""
 
 
+def _base_version(request: HttpRequest) -> int:
+    """The version this text replaces: the one the editor started from, or, after a conflict,
+    the newer one they ticked to say they merged it (or mean to replace it)."""
+    for field in ("replace_version", "base_version"):
+        try:
+            return int(request.POST.get(field, ""))
+        except ValueError:
+            continue
+    return 0
+
+
 @case_view(EDITORS, "edit", action=None)
 def edit_case(request: HttpRequest, case: Case) -> HttpResponse:
     if request.method != "POST":
@@ -55,10 +68,7 @@ def edit_case(request: HttpRequest, case: Case) -> HttpResponse:
             return _form(request, case, draft.text, case.version, restored=draft)
         return _form(request, case, _current_text(case), case.version)
     text = request.POST.get("text", "")
-    try:
-        base = int(request.POST.get("base_version", ""))
-    except ValueError:
-        base = 0
+    base = _base_version(request)
     try:
         edited = parse_case_text(text.encode("utf-8"), "case.yaml", today())
     except CaseFileError as error:
@@ -78,7 +88,7 @@ def edit_case(request: HttpRequest, case: Case) -> HttpResponse:
             request,
             case,
             text,
-            case.version,
+            base,
             conflict=conflict,
             changes=_changes(text, theirs),
             theirs=theirs,
