@@ -128,3 +128,47 @@ def test_an_upload_taken_out_of_the_evidence_leaves_no_reference_and_keeps_the_f
     assert item.provenance.evidence_ref == "" and item.provenance.events == []
     assert lockers._locker(protester.pk).blobs.has(upload.sha256)  # nothing destroyed
     lockers._OPEN.clear()
+
+
+def _russian_pdf() -> io.BytesIO:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("DejaVu", 12)
+    lines = [
+        "ПОВЕСТКА. Вам надлежит явиться в Главное управление по борьбе",
+        "с организованной преступностью и коррупцией МВД Республики Беларусь",
+        "для дачи объяснений по уголовному делу о содействии экстремистской",
+        "деятельности. В случае неявки вы будете подвергнуты приводу.",
+    ]
+    for row, line in enumerate(lines):
+        page.drawString(72, 720 - 16 * row, line)
+    page.save()
+    out.seek(0)
+    out.name = "povestka.pdf"
+    return out
+
+
+def test_package_warnings_on_the_web_name_the_page_that_fixes_them_not_a_command(
+    protester, org, settings, tmp_path
+) -> None:
+    settings.DATA_DIR = tmp_path
+    lockers._OPEN.clear()
+    attorney = sign_in(org.attorney)
+    response = attorney.post(
+        f"/cases/{protester.pk}/upload/",
+        {"file": _russian_pdf(), "note": "Summons to GUBOPiK", "kind": "summons"},
+    )
+    assert response.status_code == 302
+    upload = Upload.objects.filter(case=protester).latest("pk")
+    assert upload.language == "ru" and upload.evidence_id
+    attorney.post(f"/cases/{protester.pk}/package/build/")
+    build = PackageBuild.objects.filter(case=protester).latest("pk")
+    assert build.state == PackageBuild.State.DONE, build.message
+    gap = next(w for w in build.warnings if upload.item_id in w and "TRANSLATION" in w)
+    assert '"povestka.pdf"' in gap and "Uploaded documents" in gap
+    assert all("prytulak evidence" not in w for w in build.warnings)
+    lockers._OPEN.clear()

@@ -151,7 +151,7 @@ def build_bundle(
     warnings: list[str] = []
     missing: list[str] = []
     header, caption = _caption(case)
-    evidence = _locker_evidence(case, folder, locker, warnings)
+    evidence = _locker_evidence(case, folder, locker, warnings, options)
     try:
         exhibits = plan_exhibits(
             case, folder, options, header, keep, warnings, missing, progress, evidence
@@ -207,7 +207,11 @@ def _translation_state(exhibit: Exhibit) -> str | None:
 
 
 def _locker_evidence(
-    case: CaseFile, folder: Path, locker: Locker | None, warnings: list[str]
+    case: CaseFile,
+    folder: Path,
+    locker: Locker | None,
+    warnings: list[str],
+    options: BundleOptions,
 ) -> LockerEvidence | None:
     if locker is None:
         if Locker.exists(folder):
@@ -221,8 +225,7 @@ def _locker_evidence(
     if unlinked:
         warnings.append(
             f"evidence locker items not linked to the case's evidence, so not in the bundle: "
-            f"{names(unlinked)}; link each with `prytulak evidence describe {folder} ITEM "
-            "--ref E..`"
+            f"{names(unlinked)}; {options.remedies_for(folder).link_to_evidence()}"
         )
     return evidence
 

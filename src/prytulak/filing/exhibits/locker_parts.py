@@ -56,7 +56,7 @@ def locker_exhibit_parts(
     translations, gaps = certified_translations(found)
     for gap in gaps:
         if gap.drafts and options.on_bad_evidence == "stop":
-            raise refusal(str(found.locker.case_folder), ref, gap)
+            raise refusal(options.remedies_for(found.locker.case_folder), ref, gap)
     documents = load_documents(found)
     exhibit = Exhibit(tab, ref)
     language = LANGUAGE_NAMES.get(ref.language or "", ref.language or "foreign-language")
@@ -72,7 +72,7 @@ def locker_exhibit_parts(
         elif document.item_id in missing:
             gap = missing[document.item_id]
             exhibit.parts.append(_gap_part(gap, tab, deferred))
-            warnings.append(_gap_warning(tab, found, gap))
+            warnings.append(_gap_warning(tab, found, gap, options))
     for part in _certificate_parts(case, tab, found, translations, header, keep, warnings):
         exhibit.parts.append(part)
     exhibit.index_note = _index_note(documents, translations, gaps)
@@ -115,19 +115,14 @@ def _gap_part(gap: TranslationGap, tab: str, deferred: Deferred) -> Part:
     )
 
 
-def _gap_warning(tab: str, found: LockerExhibit, gap: TranslationGap) -> str:
-    case = found.locker.case_folder
+def _gap_warning(
+    tab: str, found: LockerExhibit, gap: TranslationGap, options: BundleOptions
+) -> str:
+    remedies = options.remedies_for(found.locker.case_folder)
     if gap.drafts:
-        fix = (
-            f"certify it after review (prytulak evidence translate {case} {gap.item.id} "
-            f"--certify {gap.drafts[-1].id} --translator NAME --address ADDRESS) or add a "
-            "person's translation"
-        )
+        fix = remedies.certify_draft(gap.item.id, gap.drafts[-1].id)
     else:
-        fix = (
-            f"add one: prytulak evidence translate {case} {gap.item.id} --text-file FILE "
-            "--translator NAME --address ADDRESS"
-        )
+        fix = remedies.add_translation(gap.item.id)
     return (
         f"Tab {tab} ({found.ref.id}): {item_label(gap.item)} has {gap.describe()}; a "
         f"'TRANSLATION REQUIRED' page stands in its place; {fix}"

@@ -29,6 +29,7 @@ from prytulak.evidence.records import DerivedKind, TranslationKind
 from prytulak.evidence.sniff import FileKind
 from prytulak.store.blobs import BlobError
 
+from .remedies import Remedies
 from .sources import EvidenceFileError, photo_pdf, text_pdf
 
 __all__ = [
@@ -242,7 +243,9 @@ def certified_translations(
     return found, gaps
 
 
-def refusal(case_folder: str, ref: EvidenceRef, gap: TranslationGap) -> UncertifiedTranslationError:
+def refusal(
+    remedies: Remedies, ref: EvidenceRef, gap: TranslationGap
+) -> UncertifiedTranslationError:
     """The message that stops the build when an item has only an uncertified translation."""
     draft = gap.drafts[-1]
     machine = draft.kind is TranslationKind.MACHINE_DRAFT
@@ -251,10 +254,7 @@ def refusal(case_folder: str, ref: EvidenceRef, gap: TranslationGap) -> Uncertif
         item_label(gap.item) + f" [{ref.id}]",
         f"its only English translation {draft.id} is {what}; an uncertified translation is "
         "never filed (8 CFR 103.2(b)(3), 8 CFR 1003.33)",
-        "a qualified translator reviews it and certifies it: `prytulak evidence translate "
-        f"{case_folder} {gap.item.id} --certify {draft.id} --translator NAME --address "
-        f"ADDRESS`, or adds a person's translation: `prytulak evidence translate {case_folder} "
-        f"{gap.item.id} --text-file FILE --translator NAME --address ADDRESS`",
+        remedies.certify_draft(gap.item.id, draft.id),
     )
 
 

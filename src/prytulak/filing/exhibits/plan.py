@@ -17,6 +17,7 @@ from prytulak.store.blobs import sha256_file
 from ..document import render_document, render_pdf
 from .locker_source import LockerEvidence
 from .pages import PACKAGE, tabs_pdf
+from .remedies import CommandLineRemedies, Remedies
 from .sources import EvidenceFileError, Located, locate, to_pdf
 
 __all__ = [
@@ -44,6 +45,11 @@ class BundleOptions:
     """Immigration-court e-filing (ECAS) takes files up to 25 MB."""
     on_bad_evidence: Literal["skip", "stop"] = "stop"
     title: str = "Exhibits in Support of the Application for Asylum (Form I-589)"
+    remedies: Remedies | None = None
+    """How warnings tell the user to fix a gap; ``None``: ``prytulak`` commands."""
+
+    def remedies_for(self, case_folder: Path | str) -> Remedies:
+        return self.remedies or CommandLineRemedies(str(case_folder))
 
 
 @dataclass

@@ -29,6 +29,7 @@ from prytulak.web.accounts.models import User
 from . import lockers, services, worker
 from .clock import today
 from .models import Case, PackageBuild
+from .remedies import WorkbenchRemedies
 
 __all__ = ["package_file", "package_zip", "prune_builds", "start_build", "zip_name"]
 
@@ -84,7 +85,12 @@ def _build(build_pk: int) -> None:
         with tempfile.TemporaryDirectory(prefix="prytulak-package-") as folder:
             out = Path(folder) / "package"
             made = services.build_package(
-                case_file, lockers.case_folder(build.case_id), out, today(), progress
+                case_file,
+                lockers.case_folder(build.case_id),
+                out,
+                today(),
+                progress,
+                WorkbenchRemedies(build.case_id),
             )
             if isinstance(made, services.Unavailable):
                 raise RuntimeError(made.reason)

@@ -170,13 +170,19 @@ def screening_hits(case: CaseFile) -> Any:
 
 
 def build_package(
-    case: CaseFile, folder: Path, out: Path, today: date, progress: Callable[[str], None]
+    case: CaseFile,
+    folder: Path,
+    out: Path,
+    today: date,
+    progress: Callable[[str], None],
+    remedies: Any = None,
 ) -> Any:
     """The filing package (``prytulak.filing.build_package``) written to ``out``.
 
     ``folder`` is the case's folder (the one that holds its evidence locker). A damaged
     evidence file is left out with a warning rather than stopping the build; the package is
     returned, or ``Unavailable`` with the verb's own message (it names the problem and the fix).
+    ``remedies`` words the fixes its warnings give (``prytulak.filing.exhibits.remedies``).
     """
     build = _verb("prytulak.filing", "build_package", "filing package")
     options = _verb("prytulak.filing", "BundleOptions", "filing package")
@@ -187,7 +193,7 @@ def build_package(
             case,
             folder,
             out,
-            options=options(on_bad_evidence="skip"),
+            options=options(on_bad_evidence="skip", remedies=remedies),
             today=today,
             progress=progress,
             locker=_case_locker(folder),
