@@ -108,3 +108,17 @@ def test_demo_writes_the_cases_and_shows_them(tmp_path: Path) -> None:
     for name in ("YAUHEN KAZLOU", "HANNA ZHUKAVA", "ARTSIOM LIAKHOVICH"):
         assert name in result.output
     assert "not legal advice" in result.output
+
+
+def test_the_readme_example_of_case_new_runs_as_written(tmp_path: Path, monkeypatch) -> None:
+    import re
+    import shlex
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"uv run prytulak (case new .*?)\n(?!\s)", readme, re.S)
+    assert command is not None
+    argv = shlex.split(command.group(1).replace("\\\n", " "))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    assert load_case(tmp_path / "cases" / "kazlou", today=TODAY).applicant.name.family == "KAZLOU"
