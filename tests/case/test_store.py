@@ -85,3 +85,40 @@ def test_new_folder_refuses_to_overwrite(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError, match="already exists"):
         create_case_folder(tmp_path / "c", case)
     assert CaseFolder(tmp_path / "c").load(TODAY) == case
+
+
+def test_saving_keeps_the_authors_comments_layout_and_folded_narratives(tmp_path: Path) -> None:
+    """A command that adds one evidence reference must not rewrite the rest of a hand-written
+    file: its comments, its folded narratives, its order stay as the person left them."""
+    from prytulak.case import EvidenceRef
+    from tests.conftest import DEMO_ROOT
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    written = (DEMO_ROOT / "protester" / "case.yaml").read_text(encoding="utf-8")
+    written = written.replace("  sex: male\n", "  sex: male  # as in the passport\n")
+    (folder / "case.yaml").write_text(written, encoding="utf-8")
+    case = load_case(folder, today=TODAY)
+    added = EvidenceRef(id="E99", title="Summons to the KGB", kind="summons")
+    save_case(folder, case.model_copy(update={"evidence": [*case.evidence, added]}))
+    text = (folder / "case.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Prytulak demo case (a). Entirely fictional")
+    assert "  sex: male  # as in the passport\n" in text
+    assert text.count("narrative: >-") == written.count("narrative: >-")
+    assert " \n" not in text  # no trailing spaces from re-flowed narratives
+    old_lines, new_lines = written.splitlines(), text.splitlines()
+    assert new_lines[: len(old_lines) // 2] == old_lines[: len(old_lines) // 2]
+    again = load_case(folder, today=TODAY)
+    assert again.evidence_item("E99") == added
+    assert again.model_copy(update={"evidence": case.evidence}) == case
+
+
+def test_a_change_is_written_even_where_the_author_formatted_the_value(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    save_case(folder, load_demo("protester"))
+    case = load_case(folder, today=TODAY)
+    first = case.claim.events[0]
+    changed_event = first.model_copy(update={"narrative": "Rewritten narrative."})
+    claim = case.claim.model_copy(update={"events": [changed_event, *case.claim.events[1:]]})
+    save_case(folder, case.model_copy(update={"claim": claim}))
+    assert load_case(folder, today=TODAY).claim.events[0].narrative == "Rewritten narrative."

@@ -147,11 +147,90 @@ def case_to_data(case: CaseFile) -> dict[str, Any]:
     return pruned
 
 
-def dump_case(case: CaseFile) -> str:
+def dump_case(case: CaseFile, over: str | None = None) -> str:
+    """The case as YAML text. With ``over`` (the file's current text), the text is edited in
+    place: comments, key order, line lengths, quoting and folded narratives of unchanged values
+    stay as the person who wrote them left them; only what changed is rewritten, and what is
+    added leaves out values that are only the defaults. Where that would not read back as
+    exactly this case, the plain rendering is returned instead."""
+    data = case_to_data(case)
+    if over is not None:
+        kept = _dump_over(case, data, over)
+        if kept is not None:
+            return kept
     stream = io.StringIO()
     stream.write("# Prytulak case file. Confidential: asylum information (8 CFR 208.6).\n")
-    _yaml().dump(case_to_data(case), stream)
+    _yaml().dump(data, stream)
     return stream.getvalue()
+
+
+def _dump_over(case: CaseFile, data: dict[str, Any], over: str) -> str | None:
+    yaml = _yaml()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the author's lines
+    try:
+        document = yaml.load(io.StringIO(over))
+    except YAMLError:
+        return None
+    if not isinstance(document, CommentedMap):
+        return None
+    lean = _prune(case.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+    stream = io.StringIO()
+    yaml.dump(_merge(document, data, lean), stream)
+    text = stream.getvalue()
+    try:
+        again = read_case_data(text.encode("utf-8"), "case.yaml")
+        same = case_to_data(CaseFile.model_validate(migrate(dict(again)))) == data
+    except (CaseFileError, MigrationError, ValidationError):
+        return None
+    return text if same else None
+
+
+def _merge(old: Any, new: Any, lean: Any) -> Any:
+    """``new`` (the whole case as plain data) written into ``old`` (the round-trip document)
+    where they differ; what ``old`` lacks is added as ``lean`` has it (defaults left out)."""
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        lean = lean if isinstance(lean, Mapping) else {}  # absent from lean: all defaults
+        for key in [k for k in old if k not in new and old[k] not in (None, [], {}, "")]:
+            del old[key]
+        for key, value in new.items():
+            if key in old:
+                old[key] = _merge(old[key], value, lean.get(key))
+            elif key in lean:
+                old[key] = lean[key]
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        return _merge_list(old, new, lean if isinstance(lean, list) else new)
+    return old if _same_scalar(old, new) else new
+
+
+def _merge_list(old: CommentedSeq, new: list[Any], lean: list[Any]) -> Any:
+    by_id = {_id_of(item): item for item in old if _id_of(item) is not None}
+    if len(by_id) == len(old) and all(_id_of(item) is not None for item in new):
+        merged = [
+            _merge(by_id[i], item, thin) if (i := _id_of(item)) in by_id else thin
+            for item, thin in zip(new, lean, strict=True)
+        ]
+    elif len(old) == len(new):
+        merged = [_merge(a, b, c) for a, b, c in zip(old, new, lean, strict=True)]
+    else:
+        return lean
+    old[:] = merged
+    return old
+
+
+def _id_of(item: Any) -> Any:
+    return item.get("id") if isinstance(item, Mapping) else None
+
+
+def _same_scalar(old: Any, new: Any) -> bool:
+    if isinstance(old, (CommentedMap, CommentedSeq)):
+        return False
+    if isinstance(old, date):
+        return bool(old.isoformat() == new)
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    return isinstance(old, (str, int, float)) and isinstance(new, (str, int, float)) and old == new
 
 
 def dump_case_json(case: CaseFile) -> str:

@@ -77,11 +77,17 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def save_case(folder: Path, case: CaseFile) -> Path:
+    """Write ``case.yaml``; an existing file is edited in place, so its comments and layout
+    stay and only what changed is rewritten (``prytulak.case.dump_case``)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / EVIDENCE_DIR).mkdir(exist_ok=True)
     target = folder / CASE_FILE
-    atomic_write(target, dump_case(case).encode("utf-8"))
+    try:
+        previous: str | None = target.read_text(encoding="utf-8-sig")
+    except (FileNotFoundError, UnicodeDecodeError):
+        previous = None
+    atomic_write(target, dump_case(case, over=previous).encode("utf-8"))
     return target
 
 
