@@ -13,7 +13,6 @@ EXPECTED = {
         "protesters_2020",
         "donors_and_subscribers",
         "journalists",
-        "religious_minorities",
         "language_activists",
         "returnees_and_abroad",
         "relatives_of_activists",
@@ -64,13 +63,29 @@ def edited(**claim: object) -> CaseFile:
     return case.model_copy(update={"claim": case.claim.model_copy(update=claim)})
 
 
-def test_a_catholic_applicant_is_a_religious_minority_but_orthodox_is_not() -> None:
+def test_a_catholic_applicant_is_a_religious_minority_only_when_the_claim_is_about_religion() -> (
+    None
+):
     case = load_demo("protester")
     catholic = case.model_copy(
         update={"applicant": case.applicant.model_copy(update={"religion": "Roman Catholic"})}
     )
-    assert "religious_minorities" in selected(catholic)
-    assert "religious_minorities" not in selected(case)
+    assert "religious_minorities" not in selected(catholic)  # a protester who is Catholic
+    believer = catholic.model_copy(
+        update={
+            "claim": catholic.claim.model_copy(
+                update={"grounds": ["political_opinion", "religion"]}
+            )
+        }
+    )
+    assert selected(believer)["religious_minorities"] == (
+        "the claim names the ground 'religion'",
+        "religion mentions 'catholic': Roman Catholic",
+    )
+    orthodox = case.model_copy(
+        update={"applicant": case.applicant.model_copy(update={"religion": "Orthodox"})}
+    )
+    assert "religious_minorities" not in selected(orthodox)
 
 
 def test_a_social_group_of_gay_men_selects_lgbtq() -> None:

@@ -30,13 +30,36 @@ class ProfileMatch:
 
 
 def select_profiles(case: CaseFile, pack: CountryPack) -> list[ProfileMatch]:
-    """The profiles that apply to the case, in the pack's order, each with its reasons."""
+    """The profiles that apply to the case, in the pack's order, each with its reasons.
+
+    Who the applicant is (their religion, ethnicity or job) selects a profile only with
+    something else that ties it to the claim: the profile's own ground (its first) named by the
+    claim, or an event, charge, organization or activity. A Catholic whose claim is about her
+    Polish school is not thereby a persecuted believer."""
     matches = []
     for profile in pack.profiles:
         reasons = tuple(dict.fromkeys(_reasons(case, profile.selected_when)))
-        if reasons:
-            matches.append(ProfileMatch(profile, reasons))
+        identity = tuple(dict.fromkeys(_identity_reasons(case, profile.selected_when)))
+        if reasons or (identity and profile.grounds[0] in case.claim.grounds):
+            matches.append(ProfileMatch(profile, reasons + identity))
     return matches
+
+
+def _identity_reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
+    for label, text in _identity(case):
+        keyword = _first_keyword(text, rule.all_keywords())
+        if keyword:
+            yield f"{label} mentions '{keyword}': {_short(text)}"
+
+
+def _identity(case: CaseFile) -> Iterator[tuple[str, str]]:
+    applicant = case.applicant
+    if applicant.religion:
+        yield "religion", applicant.religion
+    if applicant.ethnicity:
+        yield "ethnicity", applicant.ethnicity
+    for job in case.history.employment:
+        yield "employment", f"{job.occupation or ''} at {job.employer}"
 
 
 def _reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
@@ -99,11 +122,7 @@ def _event_text(event: Event) -> str:
 
 
 def _characteristics(case: CaseFile) -> Iterator[tuple[str, str]]:
-    applicant, claim = case.applicant, case.claim
-    if applicant.religion:
-        yield "religion", applicant.religion
-    if applicant.ethnicity:
-        yield "ethnicity", applicant.ethnicity
+    claim = case.claim
     for group in claim.social_groups:
         yield "particular social group", group
     if claim.political_opinion:
@@ -112,8 +131,6 @@ def _characteristics(case: CaseFile) -> Iterator[tuple[str, str]]:
         yield f"organization ({org.kind})", " ".join(p for p in (org.name, org.kind, org.role) if p)
     for activity in claim.activities_abroad:
         yield "activity abroad", activity.what
-    for job in case.history.employment:
-        yield "employment", f"{job.occupation or ''} at {job.employer}"
 
 
 _CYRILLIC_FOLD = str.maketrans({"ё": "е", "і": "и", "ў": "у", "'": "", "’": "", "ʼ": ""})
