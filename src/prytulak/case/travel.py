@@ -37,6 +37,13 @@ class ThirdCountryStay(CaseModel):
     offered_permanent_status: bool = Field(
         default=False, description="An offer of permanent residence or citizenship was made"
     )
+    permanent_status_path: str | None = Field(
+        default=None,
+        description=(
+            "A legal way to permanent residence or citizenship that was open to the applicant "
+            "there, e.g. 'Karta Polaka: may apply for permanent residence in Poland'"
+        ),
+    )
     worked: bool = False
     restrictions: str | None = Field(
         default=None, description="Limits on housing, work, travel, services (208.15(b))"

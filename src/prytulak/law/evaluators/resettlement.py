@@ -31,7 +31,7 @@ def firm_resettlement(ctx: Context) -> Finding:
     if not stays:
         return ctx.finding("bar.firm_resettlement", Status.MET, "no_stays")
     table = ctx.book.table("third_countries")
-    offers, reviews, used = [], [], []
+    offers, paths, reviews, used = [], [], [], []
     for stay in stays:
         entry = table.get(stay.status.value)
         on = stay.arrived.earliest if stay.arrived else ctx.as_of
@@ -40,6 +40,8 @@ def firm_resettlement(ctx: Context) -> Finding:
         long_stay, threshold = _long_stay(ctx, stay)
         if stay.offered_permanent_status or (entry is not None and entry.outcome == "offer"):
             offers.append(_describe(stay))
+        elif stay.permanent_status_path:
+            paths.append(f"{_describe(stay)}: {stay.permanent_status_path}")
         elif (entry is not None and entry.outcome == "review") or long_stay:
             reviews.append(_describe(stay))
             if long_stay and threshold is not None:
@@ -47,12 +49,17 @@ def firm_resettlement(ctx: Context) -> Finding:
     facts = ["travel.third_countries"]
     params = {
         "offers": "; ".join(offers) or "-",
+        "paths": "; ".join(paths) or "-",
         "reviews": "; ".join(reviews) or "-",
         "countries": "; ".join(_describe(s) for s in stays),
     }
     if offers:
         return ctx.finding(
             "bar.firm_resettlement", Status.NOT_MET, "offer", params, values=used, facts=facts
+        )
+    if paths:
+        return ctx.finding(
+            "bar.firm_resettlement", Status.AT_RISK, "path", params, values=used, facts=facts
         )
     if reviews:
         return ctx.finding(
