@@ -141,6 +141,18 @@ class Organization(CaseModel):
     start: PartialDate | None = None
     end: PartialDate | None = None
     continuing: bool = False
+    country: str | None = Field(
+        default=None,
+        description=(
+            "Where the group is based or active when not the home country, e.g. 'United States'; "
+            "I-589 B.3.A asks about groups in the home country (groups abroad count as "
+            "activities abroad, sur place)"
+        ),
+    )
+    member: str | None = Field(
+        default=None,
+        description="The family member who belonged, when not the applicant, e.g. 'brother Andrei'",
+    )
 
 
 class PriorApplication(CaseModel):
