@@ -67,7 +67,11 @@ def entry_status(entry: UsEntry) -> str | None:
     return ENTRY_STATUS.get(entry.manner)
 
 
-def entry_status_notes(entries: list[UsEntry], form_item: str) -> list[str]:
+def entry_status_notes(
+    entries: list[UsEntry],
+    form_item: str,
+    where: str = "; add it on a supplement only if it helps the claim",
+) -> list[str]:
     """Notes for entries whose status the form leaves to the attorney, or whose free-text
     detail is not written on the form."""
     notes = []
@@ -83,7 +87,7 @@ def entry_status_notes(entries: list[UsEntry], form_item: str) -> list[str]:
             notes.append(
                 f"{form_item}: the entry of {when} is written as {entry_status(entry)}; its "
                 f'detail "{clause(entry.status_detail)}" (travel.us_entries[].status_detail) is '
-                "not written on the form: add it on a supplement only if it helps the claim"
+                f"not written on the form{where}"
             )
     return notes
 

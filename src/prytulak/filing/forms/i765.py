@@ -123,7 +123,7 @@ def fill_i765(
     }
     notes = [_left_for_attorney(case, key) for key in LEFT_FOR_ATTORNEY if gaps.pop(key, None)]
     last = case.travel.last_arrival()
-    notes += entry_status_notes([last] if last else [], "Part 2, item 24")
+    notes += entry_status_notes([last] if last else [], "Part 2, item 24", where="")
     arrest = _arrest_notes(case, answers)
     if arrest:
         gaps.pop("c8.arrested", None)
