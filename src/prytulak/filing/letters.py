@@ -9,8 +9,9 @@ from datetime import date
 from prytulak.case import CaseFile
 
 from .document import Document, render_document
+from .forms.values import address_line
 
-__all__ = ["certificate_of_service", "cover_letter"]
+__all__ = ["certificate_of_service", "court_address", "cover_letter"]
 
 PACKAGE = "prytulak.filing"
 USCIS_WHERE_TO_FILE = (
@@ -23,7 +24,7 @@ def _signer(case: CaseFile) -> tuple[str, str | None, str | None]:
     if rep is None:
         return case.applicant.name.full(), None, case.applicant.phone
     contact = ", ".join(
-        p for p in (rep.address.one_line() if rep.address else None, rep.phone, rep.email) if p
+        p for p in (address_line(rep.address) if rep.address else None, rep.phone, rep.email) if p
     )
     return rep.name, rep.organization, contact or None
 
@@ -32,13 +33,47 @@ def _header(case: CaseFile) -> str:
     return f"{case.applicant.name.full()} — A-number: {case.applicant.a_number or 'none'}"
 
 
+def _court_lines(case: CaseFile) -> list[str]:
+    """The court's name and, from the court directory, its street address; a marked blank
+    for what is not known."""
+    named = case.travel.court.court
+    if not named:
+        return ["Immigration Court [name and address]"]
+    address = court_address(named)
+    return [f"Immigration Court, {named}", address or "[court's street address]"]
+
+
+def court_address(named: str) -> str | None:
+    """The street address of the court the case names (``travel.court.court``): the named
+    location's, else the court's own, else its only one; None when the directory does not
+    say which."""
+    from prytulak.directory.courts import find_court
+    from prytulak.directory.naming import normalise_name
+
+    court = find_court(named)
+    if court is None:
+        return None
+    key = normalise_name(named)
+    location = next(
+        (
+            loc
+            for loc in court.locations
+            if loc.address and key in (normalise_name(loc.name), (loc.code or "").lower())
+        ),
+        None,
+    )
+    address = location.address if location else court.address
+    if address is None and len(court.addresses) == 1:
+        address = court.addresses[0]
+    return address.one_line() if address else None
+
+
 def cover_letter(
     case: CaseFile, enclosures: Sequence[str], today: date, notes: Sequence[str] = ()
 ) -> Document:
     defensive = case.filing.posture.value == "defensive"
-    court = case.travel.court.court
     to = (
-        [f"Immigration Court, {court}" if court else "Immigration Court [name and address]"]
+        _court_lines(case)
         if defensive
         else ["U.S. Citizenship and Immigration Services", USCIS_WHERE_TO_FILE]
     )

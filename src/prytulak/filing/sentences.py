@@ -127,7 +127,8 @@ def first_person(text: str) -> tuple[str, bool]:
         return text, False
     first, _, rest = text.partition(" ")
     word = first.lower()
-    if not rest or not first[0].isupper() or not first[1:].islower() or word in _NOT_VERBS:
+    # A case note may start with the verb in lower case ("writes for exile media")
+    if not rest or not first[0].isalpha() or not first[1:].islower() or word in _NOT_VERBS:
         return text, False
     if word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS):
         verb = word  # "Went on to Poland" → "I went on to Poland"

@@ -7,15 +7,32 @@ event names who did it and why, tied to the protected ground, and cites its exhi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from prytulak.case import Activity, CaseFile, Event, FamilyHarm, Fear, ThirdCountryStay
+from prytulak.case import (
+    Activity,
+    CaseFile,
+    Event,
+    FamilyHarm,
+    Fear,
+    Organization,
+    ThirdCountryStatus,
+    ThirdCountryStay,
+)
 
 from ..document import Document, render_document
 from ..forms.i589_narratives import charge_text
+from ..forms.i589_narratives import late_filing_notes as lawful_status_notes
+from ..one_year import filing_time
 from ..sentences import at_time, clause, first_person, sentence, sentences
 
-__all__ = ["compose_declaration", "declaration_context", "first_person_activities"]
+__all__ = [
+    "compose_declaration",
+    "declaration_context",
+    "first_person_activities",
+    "late_filing_notes",
+]
 
 PACKAGE = "prytulak.filing.declaration"
 
@@ -91,13 +108,23 @@ def _background(case: CaseFile) -> dict[str, Any]:
             sentence(f"I am a member of a particular social group: {clause(g)}")
             for g in case.claim.social_groups
         ],
-        "organizations": [
-            sentence(
-                f"I was a member of {clause(o.name)} ({o.kind}{', ' + o.role if o.role else ''})"
-            )
-            for o in case.claim.organizations
-        ],
+        "organizations": [_membership(o) for o in case.claim.organizations],
     }
+
+
+def _membership(org: Organization) -> str:
+    """'I have been a member of … since 2008' while it continues; 'I was a member of … from
+    2006 to August 2022' when it ended; 'I joined … in 2008' when the case does not say."""
+    what = f"{clause(org.name)} ({clause(org.kind)}{', ' + clause(org.role) if org.role else ''})"
+    start = org.start.describe() if org.start else None
+    if org.continuing:
+        return sentence(
+            f"I have been a member of {what} since {start}" if start else f"I am a member of {what}"
+        )
+    if org.end is not None:
+        span = f" from {start} to {org.end.describe()}" if start else f" until {org.end.describe()}"
+        return sentence(f"I was a member of {what}{span}")
+    return sentence(f"I joined {what} in {start}" if start else f"I was a member of {what}")
 
 
 def _journey(case: CaseFile) -> list[str]:
@@ -113,15 +140,50 @@ def _journey(case: CaseFile) -> list[str]:
     return lines
 
 
+STAY_STATUS = {
+    ThirdCountryStatus.NONE: "without any status",
+    ThirdCountryStatus.VISA_FREE: "as a visitor without a visa",
+    ThirdCountryStatus.VISA: "on a visa",
+    ThirdCountryStatus.HUMANITARIAN_VISA: "on a humanitarian visa",
+    ThirdCountryStatus.TEMPORARY_RESIDENCE: "with temporary residence",
+    ThirdCountryStatus.PERMANENT_RESIDENCE: "with permanent residence",
+    ThirdCountryStatus.REFUGEE_STATUS: "with refugee status",
+    ThirdCountryStatus.SUBSIDIARY_PROTECTION: "with subsidiary protection",
+    ThirdCountryStatus.CITIZENSHIP: "as a citizen",
+    ThirdCountryStatus.OFFER_OF_PERMANENT_RESIDENCE: "with an offer of permanent residence",
+}
+"""A third-country stay's status as the applicant says it ("I stayed in Poland … with …")."""
+
+
+def _stay_dates(stay: ThirdCountryStay) -> str:
+    if stay.arrived and stay.left:
+        return f" from {stay.arrived.describe()} to {stay.left.describe()}"
+    if stay.arrived:
+        return f" from {stay.arrived.describe()}"
+    if stay.left:
+        return f" until {stay.left.describe()}"
+    return ""
+
+
 def _stay(stay: ThirdCountryStay) -> str:
     detail = f" ({clause(stay.status_detail)})" if stay.status_detail else ""
+    expires = (
+        f", valid until {stay.status_expires.describe()}"
+        if stay.status_expires and not stay.status_detail
+        else ""
+    )
+    # No status recorded but a detail written: the detail says it ("Schengen visa issued …")
+    words = (
+        "" if stay.status is ThirdCountryStatus.NONE and detail else f", {STAY_STATUS[stay.status]}"
+    )
+    status = f"{words}{detail}{expires}"
     reason = None
     if stay.reason_left:
         mine, rewritten = first_person(clause(stay.reason_left))
         reason = (
             mine if rewritten or mine.startswith("I ") else f"Why I left {stay.country}: {mine}"
         )
-    return sentences(f"I stayed in {stay.country}{detail}", reason)
+    return sentences(f"I stayed in {stay.country}{_stay_dates(stay)}{status}", reason)
 
 
 def _family_harm(case: CaseFile, harm: FamilyHarm) -> str:
@@ -184,12 +246,37 @@ def declaration_context(case: CaseFile, tabs: Mapping[str, str] | None = None) -
             "journey": _journey(case),
             "fears": [_fear(case, f) for f in case.claim.fears],
             "relocation": sentence(case.claim.relocation) if case.claim.relocation else None,
-            "late_filing": sentence(late_filing_text(case)) or None,
+            "late_filing": sentence(late_filing_text(case)) if _late_section(case) else None,
             "interpreter": rep.interpreter.name if rep.interpreter else None,
             "interpreter_language": rep.interpreter.language if rep.interpreter else None,
         }
     )
     return context
+
+
+def _late_section(case: CaseFile) -> bool:
+    """The sworn late-filing section only when the filing is late, or may be (the dates do not
+    tell: the note in :func:`late_filing_notes` says so); never for a timely filing."""
+    return case.claim.late_filing is not None and filing_time(case, date.today()).late is not False
+
+
+def late_filing_notes(case: CaseFile) -> list[str]:
+    """What the attorney decides about the late-filing section."""
+    if case.claim.late_filing is None:
+        return []
+    timing = filing_time(case, date.today())
+    if timing.late is False:
+        return [
+            "The reasons for filing late (claim.late_filing) are left out of the declaration: "
+            "the application is filed within one year of the last arrival"
+        ]
+    notes = list(lawful_status_notes(case))
+    if timing.late is None:
+        notes.append(
+            f"The late-filing section is kept although {timing.why_unknown}: check the dates "
+            "and remove the section if the application is filed within one year"
+        )
+    return notes
 
 
 def compose_declaration(case: CaseFile, tabs: Mapping[str, str] | None = None) -> Document:

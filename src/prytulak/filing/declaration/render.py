@@ -20,7 +20,14 @@ from ruamel.yaml import YAML
 from prytulak.case import CaseFile, Sex
 
 from ..document import Document, _styles, render_document, render_pdf, two_columns
-from .compose import PACKAGE, _caption, compose_declaration, first_person_activities
+from ..forms.values import address_line
+from .compose import (
+    PACKAGE,
+    _caption,
+    compose_declaration,
+    first_person_activities,
+    late_filing_notes,
+)
 
 __all__ = [
     "DeclarationFiles",
@@ -130,7 +137,7 @@ def interpreter_certificate(case: CaseFile, document_title: str) -> Document | N
         "language": interpreter.language,
         "document": document_title,
         "name": case.applicant.name.full(),
-        "address": interpreter.address.one_line() if interpreter.address else None,
+        "address": address_line(interpreter.address) if interpreter.address else None,
         "phone": interpreter.phone,
     }
     return render_document(PACKAGE, "interpreter_certificate.en.j2", context, _caption(case))
@@ -154,7 +161,9 @@ def render_declaration(
         review_language=language if review else None,
         untranslated=missing,
         interpreter_pdf=render_pdf(certificate) if certificate else None,
-        notes=tuple(_notes(document, missing, first_person_activities(case))),
+        notes=tuple(
+            _notes(document, missing, first_person_activities(case)) + late_filing_notes(case)
+        ),
     )
 
 

@@ -37,7 +37,7 @@ from .plan import (
     open_pdf,
 )
 from .sources import EvidenceFileError
-from .translation_pages import case_translator, certificate_pdf, translation_pdf
+from .translation_pages import certificate_pdf, translation_pdf, translator_phone
 
 __all__ = ["locker_exhibit_parts"]
 
@@ -153,11 +153,11 @@ def _certificate_parts(
         data = certificate_pdf(case, tab, found.ref, members[-1].record, covered, header)
         bookmark = "Translator's certificate" + (f" ({name})" if len(groups) > 1 else "")
         parts.append(generated_part(data, "certificate", keep, bookmark))
-        known = case_translator(case, name)
-        if known is None or not known.phone:
+        if translator_phone(case, name) is None:
             warnings.append(
                 f"Tab {tab} ({found.ref.id}): the telephone of translator {name} is not in the "
-                "case (representation.translators); the certificate leaves it blank"
+                "case (representation.translators, or the interpreter's record when the "
+                "interpreter translated); the certificate leaves it blank"
             )
     return parts
 

@@ -15,6 +15,7 @@ from prytulak.evidence.translation import LANGUAGE_NAMES
 from prytulak.store.blobs import sha256_file
 
 from ..document import render_document, render_pdf
+from ..forms.values import address_line
 from .locker_source import LockerEvidence
 from .pages import PACKAGE, tabs_pdf
 from .remedies import CommandLineRemedies, Remedies
@@ -169,7 +170,7 @@ def _certificate(case: CaseFile, ref: EvidenceRef, tab: str, header: str) -> byt
         "language": language,
         "document": ref.title,
         "tab": tab,
-        "address": translator.address.one_line() if translator and translator.address else None,
+        "address": address_line(translator.address) if translator and translator.address else None,
         "phone": translator.phone if translator else None,
     }
     document = render_document(PACKAGE, "translator_certificate.en.j2", context, header)

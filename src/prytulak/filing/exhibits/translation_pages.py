@@ -15,7 +15,7 @@ from prytulak.evidence.translation import LANGUAGE_NAMES
 from ..document import Block, Document, render_document, render_pdf
 from .pages import PACKAGE
 
-__all__ = ["case_translator", "certificate_pdf", "translation_pdf"]
+__all__ = ["case_translator", "certificate_pdf", "translation_pdf", "translator_phone"]
 
 REVIEWED_DRAFT = (
     "(Prepared from a machine draft that the translator reviewed, corrected and certified.)"
@@ -40,13 +40,25 @@ def translation_pdf(
     return render_pdf(document)
 
 
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
 def case_translator(case: CaseFile, name: str) -> Translator | None:
     """The case's record of the translator (for the telephone), matched by name."""
-    wanted = " ".join(name.lower().split())
-    return next(
-        (t for t in case.representation.translators if " ".join(t.name.lower().split()) == wanted),
-        None,
-    )
+    return next((t for t in case.representation.translators if _same_name(t.name, name)), None)
+
+
+def translator_phone(case: CaseFile, name: str) -> str | None:
+    """The translator's telephone: from ``representation.translators``, else from the
+    interpreter's record when the interpreter is the same person."""
+    known = case_translator(case, name)
+    if known is not None and known.phone:
+        return known.phone
+    interpreter = case.representation.interpreter
+    if interpreter is not None and _same_name(interpreter.name, name):
+        return interpreter.phone
+    return None
 
 
 def certificate_pdf(
@@ -60,7 +72,6 @@ def certificate_pdf(
     """One translator's certificate for the translations they certified in this exhibit."""
     certificate = record.certificate
     assert certificate is not None, "only certified translations get a certificate"
-    known = case_translator(case, certificate.name)
     context = {
         "statement": certificate.statement,
         "tab": tab,
@@ -68,7 +79,7 @@ def certificate_pdf(
         "documents": documents,
         "name": certificate.name,
         "address": certificate.address,
-        "phone": known.phone if known and known.phone else None,
+        "phone": translator_phone(case, certificate.name),
         "signed_on": certificate.signed_on,
     }
     document = render_document(PACKAGE, "locker_translator_certificate.en.j2", context, header)

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from prytulak.case import (
     Address,
     CaseFile,
@@ -28,13 +26,24 @@ from prytulak.case import (
     Passport,
     Relative,
     Spouse,
+    ThirdCountryStatus,
+    UsEntry,
 )
 
+from ..one_year import filing_time
+from ..sentences import clause
 from . import i589_narratives as narratives
 from .continuation import Continuation
-from .values import month_year, phone_parts, place, street_line, us_date, yes_no
+from .values import month_year, phone_parts, place, street_line, unit, us_date, yes_no
 
-__all__ = ["I589Answers", "i589_answers", "is_applicable"]
+__all__ = [
+    "ENTRY_STATUS",
+    "I589Answers",
+    "entry_status",
+    "entry_status_notes",
+    "i589_answers",
+    "is_applicable",
+]
 
 Answers = dict[str, str]
 
@@ -47,8 +56,40 @@ ENTRY_STATUS = {
     EntryManner.HUMANITARIAN_PAROLE: "Humanitarian parole",
     EntryManner.CBP_ONE_PAROLE: "Parole (CBP One)",
     EntryManner.WITHOUT_INSPECTION: "EWI",
-    EntryManner.OTHER: "Other",
 }
+"""The class of admission or status written for each manner of entry (I-589 A.I 19.c, I-765
+item 24). ``other`` has none: the attorney writes it (a note says so). The free-text
+``status_detail`` is never written in these boxes: it may hold what the form does not ask
+(an earlier visa refusal, how an appointment was made)."""
+
+
+def entry_status(entry: UsEntry) -> str | None:
+    return ENTRY_STATUS.get(entry.manner)
+
+
+def entry_status_notes(
+    entries: list[UsEntry],
+    form_item: str,
+    where: str = "; add it on a supplement only if it helps the claim",
+) -> list[str]:
+    """Notes for entries whose status the form leaves to the attorney, or whose free-text
+    detail is not written on the form."""
+    notes = []
+    for entry in entries:
+        when = entry.date.describe()
+        detail = f' The case notes: "{clause(entry.status_detail)}".' if entry.status_detail else ""
+        if entry_status(entry) is None:
+            notes.append(
+                f"{form_item}: the status at the entry of {when} is recorded only as 'other' "
+                f"(travel.us_entries[].manner): write the class of admission.{detail}"
+            )
+        elif entry.status_detail:
+            notes.append(
+                f"{form_item}: the entry of {when} is written as {entry_status(entry)}; its "
+                f'detail "{clause(entry.status_detail)}" (travel.us_entries[].status_detail) is '
+                f"not written on the form{where}"
+            )
+    return notes
 
 
 @dataclass
@@ -91,11 +132,14 @@ def _address(prefix: str, address: Address | None, phone: str | None, out: I589A
     area, number = phone_parts(phone)
     if address is None:
         return
+    found = unit(address)
+    apartment = found.number if found and found.kind == "apt" else None
     out.put_all(
         prefix,
         {
-            "street": address.street,
-            "apartment": address.apartment,
+            # The I-589 has an "Apt. Number" box only: a suite or floor stays on the street line
+            "street": address.street if apartment or not found else street_line(address),
+            "apartment": apartment,
             "city": address.city,
             "state": address.region,
             "zip": address.postal_code,
@@ -159,15 +203,16 @@ def _travel(case: CaseFile, out: I589Answers, capacity: int) -> None:
     out.put("travel.i94", travel.i94 or (last.i94 if last else None))
     entries = sorted(travel.us_entries, key=lambda e: e.date.sort_key(), reverse=True)
     rows = []
+    out.notes += entry_status_notes(entries, "A.I 19.c")
     for index, entry in enumerate(entries, start=1):
-        status = entry.status_detail or ENTRY_STATUS[entry.manner]
+        status = entry_status(entry)
         row = {"date": us_date(entry.date), "place": entry.place, "status": status}
         if index == 1:
             row["status_expires"] = us_date(entry.status_expires)
         if index <= capacity:
             out.put_all(f"entry.{index}", row)
         else:
-            rows.append(f"{row['date']}, {entry.place}, status {status}")
+            rows.append(f"{row['date']}, {entry.place}, status {status or 'not recorded'}")
     _rows_continue(out, "A.I", "19.c", "U.S. entries", rows)
 
 
@@ -357,6 +402,7 @@ def _part_b(case: CaseFile, out: I589Answers) -> None:
     for key, text in questions.items():
         out.put(f"part_b.{key}", yes_no(text is not None))
         out.put(f"part_b.{key}.text", text)
+    out.notes += _organization_notes(case)
     family = narratives.family_arrests(case)
     if family:
         whom = ", ".join(sorted({h.who for h in family}))
@@ -366,6 +412,29 @@ def _part_b(case: CaseFile, out: I589Answers) -> None:
             "charged or imprisoned: check that each belongs in B.2, and that no other family "
             "member's arrest, detention, interrogation, charge or conviction is missing"
         )
+
+
+def _organization_notes(case: CaseFile) -> list[str]:
+    """B.3.A/B ask about organizations in the home country; the case file does not record
+    where an organization is, so every one is listed and the attorney checks."""
+    organizations = case.claim.organizations
+    if not organizations:
+        return []
+    departure = case.travel.last_departure()
+    later = [
+        o.name
+        for o in organizations
+        if departure and o.start and o.start.earliest > departure.date.latest
+    ]
+    after = (
+        f" Joined after leaving Belarus, so possibly abroad: {'; '.join(later)}." if later else ""
+    )
+    return [
+        "B.3.A and B.3.B list every organization in claim.organizations; the questions ask "
+        "about organizations in the home country, and the case file does not record where an "
+        "organization is: remove any that exist only outside Belarus (they belong in the "
+        f"declaration's activities abroad).{after}"
+    ]
 
 
 BARS_QUESTIONS = {
@@ -393,13 +462,16 @@ def _part_c(case: CaseFile, out: I589Answers) -> None:
             )
             out.noted.add(f"part_c.{question}")
     third = case.travel.third_countries
+    late = _filed_late(case, out)
+    if late:
+        out.notes += narratives.late_filing_notes(case)
     questions: dict[str, tuple[bool | None, str | None]] = {
         "1": (bool(case.claim.prior_applications), narratives.prior_applications_text(case)),
         "2a": (bool(third), narratives.third_countries_text(case)),
-        "2b": (any(s.status.value != "none" for s in third), None),
+        "2b": (_lawful_status_elsewhere(case, out), None),
         "3": (bars.harmed_others, bars.harmed_others_explanation),
         "4": (any(d.returned for d in case.travel.departures), narratives.returns_text(case)),
-        "5": (_filed_late(case, out), narratives.late_filing_text(case)),
+        "5": (late, narratives.late_filing_text(case)),
         "6": (bars.crimes_in_us, bars.crimes_explanation),
     }
     for key, (answer, text) in questions.items():
@@ -408,25 +480,60 @@ def _part_c(case: CaseFile, out: I589Answers) -> None:
     out.put("part_c.2.text", narratives.third_countries_text(case))
 
 
+NOT_LAWFUL_STATUS = frozenset({ThirdCountryStatus.NONE, ThirdCountryStatus.VISA_FREE})
+"""Third-country stays that are no lawful status applied for or received (C.2.B): transit,
+and a visitor's stay without a visa."""
+
+
+def _lawful_status_elsewhere(case: CaseFile, out: I589Answers) -> bool:
+    """C.2.B: the applicant, or a family member included in the application, applied for or
+    received lawful status in a country other than Belarus. The case file records third-country
+    stays for the applicant only: included family members are left to the attorney (a note)."""
+    applied = any(
+        s.status not in NOT_LAWFUL_STATUS or s.sought_protection
+        for s in case.travel.third_countries
+    )
+    family = case.family
+    included = [p for p in (family.spouse, *family.children) if p and p.include_in_application]
+    if included:
+        names = ", ".join(p.name.full() for p in included)
+        answer = "Yes" if applied else "No"
+        out.notes.append(
+            f"C.2.B is {answer} from the applicant's own stays (travel.third_countries); the "
+            f"case file does not record where the family members included in the application "
+            f"({names}) applied for or received lawful status: ask, and change the answer if "
+            "any of them did"
+        )
+    return applied
+
+
 def _filed_late(case: CaseFile, out: I589Answers) -> bool | None:
-    """More than a year after the last arrival (C.5); None when the arrival is not known.
+    """More than a year after the last arrival (C.5), from the dates alone: a recorded
+    ``claim.late_filing`` explains a late filing, it does not make one. None (both boxes left
+    empty, with a note) when the dates do not tell.
 
     With no filing date recorded the form is taken to be filed today (USCIS rejects a form
     with this box blank), and a note asks for the planned filing date."""
-    if case.claim.late_filing is not None:
-        return True
-    arrival = case.travel.last_arrival()
-    if arrival is None:
+    timing = filing_time(case, date.today())
+    if timing.late is None:
+        if timing.why_unknown and case.travel.last_arrival() is not None:
+            out.notes.append(
+                f"C.5 not answered: {timing.why_unknown}; check the exact dates and answer "
+                "whether the application is filed more than one year after the last arrival"
+            )
+            out.noted.add("part_c.5")
         return None
-    filed_on = case.filing.filed_on or case.filing.planned_filing_date
-    if filed_on is None:
+    if timing.assumed_today:
         out.notes.append(
             "C.5 answered as if filed today: set filing.planned_filing_date for the real day"
         )
         out.noted.add("part_c.5")
-        return date.today() > arrival.date.latest + relativedelta(years=1)
-    deadline = arrival.date.latest + relativedelta(years=1)
-    return filed_on.earliest > deadline
+    if not timing.late and case.claim.late_filing is not None:
+        out.notes.append(
+            "C.5 is No: the application is filed within one year of the last arrival, so the "
+            "late-filing reasons recorded in claim.late_filing are not written on the form"
+        )
+    return timing.late
 
 
 def _part_d_e(case: CaseFile, out: I589Answers, helper_capacity: int) -> None:

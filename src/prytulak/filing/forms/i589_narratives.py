@@ -11,12 +11,14 @@ import re
 
 from prytulak.case import CaseFile, Charge, Event, FamilyHarm, Fear, HarmType, ThirdCountryStatus
 
+from ..one_year import lawful_status_applies
 from ..sentences import clause, sentence, sentences
 
 __all__ = [
     "arrests_text",
     "family_arrests",
     "fears_text",
+    "late_filing_notes",
     "late_filing_text",
     "organizations_text",
     "past_harm_text",
@@ -227,6 +229,8 @@ def returns_text(case: CaseFile) -> str | None:
 
 
 def late_filing_text(case: CaseFile) -> str | None:
+    """The late-filing reasons; a lawful status only when it lasted until the one-year
+    deadline (a status that ended earlier supports no exception: see late_filing_notes)."""
     late = case.claim.late_filing
     if late is None:
         return None
@@ -239,8 +243,31 @@ def late_filing_text(case: CaseFile) -> str | None:
         else None,
         f"Extraordinary circumstances: {extraordinary}" if extraordinary else None,
         f"Lawful status until {late.lawful_status_until.describe()}"
-        if late.lawful_status_until
+        if late.lawful_status_until and lawful_status_applies(case)
         else None,
         late.explanation,
     )
     return text or None
+
+
+def late_filing_notes(case: CaseFile) -> list[str]:
+    """What the attorney decides about late-filing facts left out of the filed text."""
+    late = case.claim.late_filing
+    if late is None or late.lawful_status_until is None:
+        return []
+    applies = lawful_status_applies(case)
+    if applies:
+        return []
+    until = late.lawful_status_until.describe()
+    if applies is False:
+        return [
+            f"Lawful status until {until} (claim.late_filing.lawful_status_until) is left out of "
+            "the late-filing explanation: it ended before the one-year deadline, so it does not "
+            "support the lawful-status exception (8 CFR 208.4(a)(5)(iv)); add it back only if "
+            "the attorney relies on it"
+        ]
+    return [
+        f"Lawful status until {until} (claim.late_filing.lawful_status_until) is left out of "
+        "the late-filing explanation: the dates do not show whether it lasted until the "
+        "one-year deadline; the attorney decides whether it supports an exception"
+    ]

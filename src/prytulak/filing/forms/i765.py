@@ -17,6 +17,7 @@ from .continuation import Continuation
 from .edition import FieldSpec, load_edition
 from .fill import fill_fields, widget_index
 from .filled import FilledForm
+from .i589_answers import entry_status_notes
 from .i765_answers import i765_answers
 
 __all__ = ["EDITION_KEY", "fill_i765"]
@@ -64,6 +65,28 @@ LEFT_FOR_ATTORNEY = {
 """Whole questions the case file cannot answer: answer key → the note that says so."""
 
 
+def _left_for_attorney(case: CaseFile, key: str) -> str:
+    """The note for a whole question left open; it names an I-765 the case records as filed
+    (``filing.ead_filed_on``) rather than saying the case records none."""
+    filed = case.filing.ead_filed_on
+    if filed is None:
+        return LEFT_FOR_ATTORNEY[key]
+    when = filed.describe()
+    if key == "previously_filed":
+        return (
+            "Part 2, item 12 (have you previously filed Form I-765?): neither Yes nor No is "
+            f"checked. The case file records a (c)(8) I-765 filed on {when} "
+            "(filing.ead_filed_on): if this form is that application, answer as it was "
+            "answered then; if it is a later one (renewal or replacement), the answer is Yes"
+        )
+    return (
+        "Part 1, item 1 (reason for applying): none of 1.A (initial permission), 1.B "
+        "(replacement or correction) and 1.C (renewal) is checked. The case file records a "
+        f"(c)(8) I-765 filed on {when} (filing.ead_filed_on): 1.A if this form is that first "
+        "application, otherwise 1.C for a renewal or 1.B for a replacement or correction"
+    )
+
+
 def _marker(spec: FieldSpec) -> str:
     return f"(see Part 6, item {spec.item})"
 
@@ -98,7 +121,9 @@ def fill_i765(
     gaps = {
         s.answer: s for s in result.unanswered if s.answer and not s.answer.startswith(_NOT_GAPS)
     }
-    notes = [LEFT_FOR_ATTORNEY[key] for key in LEFT_FOR_ATTORNEY if gaps.pop(key, None)]
+    notes = [_left_for_attorney(case, key) for key in LEFT_FOR_ATTORNEY if gaps.pop(key, None)]
+    last = case.travel.last_arrival()
+    notes += entry_status_notes([last] if last else [], "Part 2, item 24", where="")
     arrest = _arrest_notes(case, answers)
     if arrest:
         gaps.pop("c8.arrested", None)

@@ -7,13 +7,14 @@ immigration status (it changes when the I-589 is filed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from prytulak.case import Address, CaseFile, RepresentativeKind
 
-from .i589_answers import ENTRY_STATUS
+from .i589_answers import entry_status
 from .i589_narratives import arrested_events
-from .values import phone_parts, us_date, yes_no
+from .values import phone_parts, unit, us_date, yes_no
 
 __all__ = ["i765_answers"]
 
@@ -25,9 +26,20 @@ def _put(out: Answers, key: str, value: str | None) -> None:
         out[key] = str(value).strip()
 
 
+_REMARK = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
 def _split_name(name: str) -> tuple[str | None, str | None]:
-    """'Evgeniy Kozlov' → ('Kozlov', 'Evgeniy'): the last word is taken as the family name."""
-    words = name.split()
+    """(family name, given name) from a name written as one string.
+
+    Remarks in brackets are dropped ("Siarhei Lahvin (pen name)" → ('Lahvin', 'Siarhei')); a
+    comma separates the family name first ("Kozlov, Evgeniy"); otherwise the last word is the
+    family name ("Evgeniy Kozlov" → ('Kozlov', 'Evgeniy'))."""
+    text = " ".join(_REMARK.sub(" ", name).split()).strip(" ,;")
+    if "," in text:
+        family, _, given = text.partition(",")
+        return family.strip() or None, " ".join(given.split()) or None
+    words = text.split()
     if not words:
         return None, None
     return words[-1], " ".join(words[:-1]) or None
@@ -43,11 +55,12 @@ def _digits_phone(phone: str | None) -> str | None:
 def _address(out: Answers, prefix: str, address: Address | None) -> None:
     if address is None:
         return
+    found = unit(address)
     values = {
         "in_care_of": address.in_care_of,
         "street": address.street,
-        "apartment": address.apartment,
-        "unit": "apt" if address.apartment else None,
+        "apartment": found.number if found else None,
+        "unit": found.kind if found else None,
         "city": address.city,
         "zip": address.postal_code if address.country == "United States" else None,
         "postal_code": address.postal_code if address.country != "United States" else None,
@@ -110,7 +123,7 @@ def _travel(case: CaseFile, out: Answers) -> None:
     if last is not None:
         _put(out, "travel.last_entry_date", us_date(last.date))
         _put(out, "travel.last_entry_place", last.place)
-        _put(out, "travel.last_entry_status", last.status_detail or ENTRY_STATUS[last.manner])
+        _put(out, "travel.last_entry_status", entry_status(last))
     crimes_in_us = case.claim.bars.crimes_in_us
     # Yes when an arrest is recorded anywhere; otherwise the U.S. question decides, and while
     # it is not asked (None) both boxes stay empty: None is never "no".

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from prytulak.case import Address, PartialDate, Precision
 
-__all__ = ["month_year", "phone_parts", "us_date", "yes_no"]
+__all__ = [
+    "Unit",
+    "address_line",
+    "month_year",
+    "phone_parts",
+    "place",
+    "street_line",
+    "unit",
+    "us_date",
+    "yes_no",
+]
 
 
 def us_date(value: PartialDate | None) -> str | None:
@@ -59,12 +71,68 @@ def phone_parts(phone: str | None) -> tuple[str | None, str | None]:
     return None, phone
 
 
+@dataclass(frozen=True)
+class Unit:
+    """The secondary unit of an address, as the forms' Apt./Ste./Flr. boxes take it."""
+
+    kind: Literal["apt", "ste", "flr"]
+    number: str
+    text: str
+    """As the case writes it, with its designator: 'Suite 1400', 'apt. 4' when it had none."""
+
+
+_DESIGNATORS: dict[str, Literal["apt", "ste", "flr"]] = {
+    "apartment": "apt",
+    "apt": "apt",
+    "flat": "apt",
+    "unit": "apt",
+    "#": "apt",
+    "kv": "apt",
+    "suite": "ste",
+    "ste": "ste",
+    "room": "ste",
+    "rm": "ste",
+    "floor": "flr",
+    "flr": "flr",
+    "fl": "flr",
+}
+_LEADING = re.compile(
+    r"^(?P<word>apartment|apt|flat|unit|kv|suite|ste|room|rm|floor|flr|fl|#)"
+    r"(?:\.\s*|\s+|(?=\d))(?:no\.?\s*)?(?P<number>\S.*)$",
+    re.IGNORECASE,
+)
+_FLOOR_AFTER = re.compile(r"^(?P<number>\d+)(?:st|nd|rd|th)?\s+(?:floor|flr|fl)\.?$", re.IGNORECASE)
+
+
+def unit(address: Address | None) -> Unit | None:
+    """'Suite 1400' → Ste 1400, '3rd Floor' → Flr 3, 'Apt 4B' or '4B' → Apt 4B."""
+    if address is None or not address.apartment:
+        return None
+    text = " ".join(address.apartment.split())
+    lead = _LEADING.match(text)
+    if lead:
+        return Unit(_DESIGNATORS[lead.group("word").lower()], lead.group("number"), text)
+    floor = _FLOOR_AFTER.match(text)
+    if floor:
+        return Unit("flr", floor.group("number"), text)
+    return Unit("apt", text, f"apt. {text}")
+
+
 def street_line(address: Address | None) -> str | None:
+    """The street with its unit ('1127 N Formosa Ave, apt. 4'; '3250 Wilshire Blvd, Suite
+    1400'): a unit that names itself is not called an apartment."""
     if address is None:
         return None
-    if address.apartment:
-        return f"{address.street}, apt. {address.apartment}" if address.street else None
+    found = unit(address)
+    if found:
+        return f"{address.street}, {found.text}" if address.street else None
     return address.street
+
+
+def address_line(address: Address) -> str:
+    """The whole address on one line, for letters and certificates."""
+    parts = (street_line(address), address.city, address.region, address.postal_code)
+    return ", ".join(p for p in (*parts, address.country) if p)
 
 
 def place(*parts: str | None) -> str | None:

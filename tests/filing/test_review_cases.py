@@ -1,0 +1,198 @@
+"""What a reviewer found wrong in the filing package of three new cases (copies of their case
+files are in tests/data/review-cases): each test states what the attorney needs to see."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prytulak.case import CaseFile, load_case
+from prytulak.filing.declaration import compose_declaration, render_declaration
+from prytulak.filing.exhibits.translation_pages import translator_phone
+from prytulak.filing.forms.edition import load_edition
+from prytulak.filing.forms.i589 import EDITION_KEY as I589
+from prytulak.filing.forms.i589_answers import I589Answers, i589_answers
+from prytulak.filing.forms.i765 import EDITION_KEY as I765
+from prytulak.filing.forms.i765 import fill_i765
+from prytulak.filing.forms.i765_answers import i765_answers
+from prytulak.filing.letters import cover_letter
+from tests.conftest import TODAY
+
+CASES = Path(__file__).resolve().parents[1] / "data" / "review-cases"
+
+
+@functools.cache
+def _case(name: str) -> CaseFile:
+    return load_case(CASES / name, today=TODAY)
+
+
+def _changed(name: str, path: tuple[str, ...], value: Any) -> CaseFile:
+    data = _case(name).model_dump(mode="json", exclude_none=True)
+    target = data
+    for key in path[:-1]:
+        target = target.setdefault(key, {})
+    target[path[-1]] = value
+    return CaseFile.model_validate(data)
+
+
+def _i589(case: CaseFile) -> I589Answers:
+    return i589_answers(case, load_edition(I589).capacity)
+
+
+def _i765(case: CaseFile) -> dict[str, str]:
+    return i765_answers(case, load_edition(I765).capacity)
+
+
+def _paragraphs(case: CaseFile) -> dict[str, str]:
+    return {b.id or "": b.text for b in compose_declaration(case).paragraphs() if b.number}
+
+
+# 1. C.5 follows the dates, not the presence of late-filing reasons
+
+
+def test_c5_is_no_for_a_timely_filing_even_with_late_filing_reasons_recorded() -> None:
+    case = _changed("shymanskaya", ("claim", "late_filing"), {"lawful_status_until": "2025-04-02"})
+    answers = _i589(case)  # arrived 2024-10-03, filed 2025-09-22: day 354
+    assert answers.main["part_c.5"] == "no"
+    assert "part_c.5.text" not in answers.main
+    assert "late-filing" not in _paragraphs(case)
+
+
+def test_c5_is_yes_for_a_late_filing_and_leaves_out_a_status_that_ended_before_the_deadline() -> (
+    None
+):
+    answers = _i589(_case("lahvinovich"))  # arrived 2023-06-10, planned 2026-12-15
+    assert answers.main["part_c.5"] == "yes"
+    assert "Conviction in absentia" in answers.main["part_c.5.text"]
+    assert "Lawful status" not in answers.main["part_c.5.text"]
+    assert any("December 9, 2023" in n and "before the one-year" in n for n in answers.notes)
+
+
+def test_c5_left_empty_with_a_note_when_the_arrival_month_straddles_the_deadline() -> None:
+    case = _changed("shymanskaya", ("travel", "us_entries"), [])
+    data = case.model_dump(mode="json", exclude_none=True)
+    data["travel"]["us_entries"] = [{"date": "2024-09", "place": "JFK", "manner": "B2"}]
+    data["filing"]["filed_on"] = "2025-09-15"
+    answers = _i589(CaseFile.model_validate(data))
+    assert "part_c.5" not in answers.main
+    assert any(n.startswith("C.5 not answered") and "September 2024" in n for n in answers.notes)
+
+
+def test_the_sworn_late_filing_section_has_only_the_facts_that_apply() -> None:
+    case = _case("lahvinovich")
+    late = _paragraphs(case)["late-filing"]
+    assert "Conviction in absentia" in late and "Lawful status" not in late
+    assert any("December 9, 2023" in n for n in render_declaration(case).notes)
+
+
+# 2. Entry status is the class of admission, never the free-text detail
+
+
+def test_entry_status_is_the_class_of_admission_on_both_forms() -> None:
+    ryabtsau = _i589(_case("ryabtsau"))
+    assert ryabtsau.main["entry.1.status"] == "Parole (CBP One)"
+    assert not ryabtsau.continuations  # no "See Supp. B" for the status
+    assert any("212(d)(5)" in n for n in ryabtsau.notes)  # the detail is left to the attorney
+    i765 = _i765(_case("shymanskaya"))
+    assert i765["travel.last_entry_status"] == "B2"
+    assert not any("214(b)" in v or "refusal" in v for v in i765.values())
+    assert _i589(_case("shymanskaya")).main["entry.1.status"] == "B2"
+
+
+# 3. Other names: remarks in brackets are not part of the name
+
+
+def test_a_pen_name_remark_is_not_split_into_the_name() -> None:
+    answers = _i765(_case("lahvinovich"))
+    assert answers["other_name.2.last_name"] == "Lahvin"
+    assert answers["other_name.2.first_name"] == "Siarhei"
+    assert answers["other_name.1.last_name"] == "Logvinovich"
+
+
+# 4. C.2.B: visa-free and transit stays are no lawful status applied for or received
+
+
+def test_c2b_is_no_for_visa_free_and_transit_stays_and_yes_for_residence() -> None:
+    assert _i589(_case("ryabtsau")).main["part_c.2b"] == "no"
+    assert _i589(_case("shymanskaya")).main["part_c.2b"] == "yes"
+    lahvinovich = _i589(_case("lahvinovich"))
+    assert any(n.startswith("C.2.B") and "VOLHA LAHVINOVICH" in n for n in lahvinovich.notes)
+
+
+# 5. Suite, floor and apartment
+
+
+def test_a_suite_is_ticked_as_a_suite_and_stays_on_the_street_line_of_the_i589() -> None:
+    i765 = _i765(_case("ryabtsau"))
+    assert (i765["preparer.unit"], i765["preparer.apartment"]) == ("ste", "1400")
+    assert (i765["mailing.unit"], i765["mailing.apartment"]) == ("apt", "4")
+    i589 = _i589(_case("ryabtsau"))
+    assert i589.main["preparer.street"] == "3250 Wilshire Blvd, Suite 1400"
+    assert "preparer.apartment" not in i589.main
+    assert i589.main["residence.apartment"] == "4"
+    letter = cover_letter(_case("lahvinovich"), [], date(2026, 11, 26)).text()
+    assert "55 E Jackson Blvd, Suite 1150" in letter and "apt. Suite" not in letter
+
+
+# 6. I-765 notes name an I-765 the case records as filed
+
+
+def test_i765_notes_name_the_recorded_ead_filing() -> None:
+    notes = fill_i765(_case("ryabtsau")).review_notes()
+    assert not any("does not record earlier I-765 filings" in n for n in notes)
+    assert any("August 20, 2025" in n and "item 12" in n for n in notes)
+
+
+# 7. Declaration wording
+
+
+def test_continuing_membership_reads_in_the_present() -> None:
+    text = _paragraphs(_case("lahvinovich"))["org-1"]
+    assert text == (
+        "I have been a member of Belarusian Association of Journalists (union, member) since 2008."
+    )
+    ended = _paragraphs(_case("shymanskaya"))["org-1"]
+    assert ended.startswith("I was a member of Union of Poles in Belarus") and "to August 2022" in (
+        ended
+    )
+
+
+def test_third_country_stay_gives_dates_and_status() -> None:
+    journey = " ".join(v for k, v in _paragraphs(_case("shymanskaya")).items() if "journey" in k)
+    assert "I stayed in Poland from August 2022 to October 3, 2024, with temporary residence" in (
+        journey
+    )
+
+
+def test_lower_case_activity_is_put_in_the_first_person() -> None:
+    text = _paragraphs(_case("lahvinovich"))["activity-1"]
+    assert text == (
+        "Since September 2023, in Chicago, IL: I write for exile Belarusian media about "
+        "political prisoners."
+    )
+
+
+# 8. Translator's telephone and the court's address
+
+
+def test_translator_who_is_the_interpreter_gets_the_interpreters_phone() -> None:
+    case = _case("ryabtsau")
+    assert translator_phone(case, "Taisiya  orlova") == "(323) 555-0199"
+    assert translator_phone(case, "Someone Else") is None
+
+
+def test_cover_letter_to_the_court_gives_its_street_address() -> None:
+    letter = cover_letter(_case("ryabtsau"), [], date(2026, 11, 26)).text()
+    assert "300 North Los Angeles Street, Room 4330, Los Angeles, CA 90012" in letter
+
+
+# 9. B.3.A: organisations abroad are the attorney's call
+
+
+def test_b3_note_names_an_organisation_joined_after_leaving_belarus() -> None:
+    notes = _i589(_case("ryabtsau")).notes
+    assert any(
+        "B.3.A" in n and "Belarusian LGBT community group in Los Angeles" in n for n in notes
+    )
