@@ -196,3 +196,35 @@ def test_b3_note_names_an_organisation_joined_after_leaving_belarus() -> None:
     assert any(
         "B.3.A" in n and "Belarusian LGBT community group in Los Angeles" in n for n in notes
     )
+
+
+def test_b3_leaves_out_an_organisation_recorded_abroad_and_names_a_relatives_membership() -> None:
+    case = _case("ryabtsau")
+    abroad = case.claim.organizations[0].model_copy(update={"country": "United States"})
+    militia = abroad.model_copy(
+        update={
+            "name": "Militia (Interior Ministry)",
+            "kind": "police",
+            "country": None,
+            "member": "brother Andrei",
+            "continuing": False,
+        }
+    )
+    claim = case.claim.model_copy(update={"organizations": [abroad, militia]})
+    answers = _i589(case.model_copy(update={"claim": claim}))
+    text = answers.main["part_b.3a.text"] or ""
+    assert "Los Angeles" not in text
+    assert text.startswith("Brother Andrei: Militia (Interior Ministry)")
+    assert answers.main["part_b.3a"] == "yes"
+    assert any("leave out" in n and "(United States)" in n for n in answers.notes)
+
+
+def test_a_relatives_membership_is_not_sworn_as_the_applicants() -> None:
+    case = _case("ryabtsau")
+    militia = case.claim.organizations[0].model_copy(
+        update={"name": "the militia", "kind": "police", "member": "brother Andrei"}
+    )
+    claim = case.claim.model_copy(update={"organizations": [militia]})
+    text = " ".join(_paragraphs(case.model_copy(update={"claim": claim})).values())
+    assert "My brother Andrei has been a member of the militia (police" in text
+    assert "I have been a member of the militia" not in text

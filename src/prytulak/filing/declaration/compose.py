@@ -117,6 +117,8 @@ def _membership(org: Organization) -> str:
     2006 to August 2022' when it ended; 'I joined … in 2008' when the case does not say."""
     what = f"{clause(org.name)} ({clause(org.kind)}{', ' + clause(org.role) if org.role else ''})"
     start = org.start.describe() if org.start else None
+    if org.member:
+        return _relative_membership(org, what, start)
     if org.continuing:
         return sentence(
             f"I have been a member of {what} since {start}" if start else f"I am a member of {what}"
@@ -125,6 +127,18 @@ def _membership(org: Organization) -> str:
         span = f" from {start} to {org.end.describe()}" if start else f" until {org.end.describe()}"
         return sentence(f"I was a member of {what}{span}")
     return sentence(f"I joined {what} in {start}" if start else f"I was a member of {what}")
+
+
+def _relative_membership(org: Organization, what: str, start: str | None) -> str:
+    """'My brother Andrei was a member of Militia (police) from 2010 to 2019': a relative's
+    membership, which I-589 B.3.A asks about too."""
+    who = f"My {org.member}" if not (org.member or "").lower().startswith("my ") else org.member
+    if org.continuing:
+        when = f" since {start}" if start else ""
+        return sentence(f"{who} has been a member of {what}{when}")
+    span = f" from {start}" if start else ""
+    span += f" to {org.end.describe()}" if org.end else ""
+    return sentence(f"{who} was a member of {what}{span}")
 
 
 def _journey(case: CaseFile) -> list[str]:

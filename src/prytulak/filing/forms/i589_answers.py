@@ -415,26 +415,31 @@ def _part_b(case: CaseFile, out: I589Answers) -> None:
 
 
 def _organization_notes(case: CaseFile) -> list[str]:
-    """B.3.A/B ask about organizations in the home country; the case file does not record
-    where an organization is, so every one is listed and the attorney checks."""
-    organizations = case.claim.organizations
-    if not organizations:
-        return []
+    """B.3.A/B ask about organizations in the home country: those recorded abroad are left
+    out (they are activities abroad); those with no place recorded are listed, and the ones
+    joined after leaving are named for the attorney to check."""
+    notes = []
+    home = narratives.home_organizations(case)
+    abroad = [o for o in case.claim.organizations if o not in home]
+    if abroad:
+        names = "; ".join(f"{o.name} ({o.country})" for o in abroad)
+        notes.append(
+            f"B.3.A and B.3.B leave out organizations outside the home country: {names}; "
+            "describe them with the activities abroad (sur place) in the declaration"
+        )
     departure = case.travel.last_departure()
     later = [
         o.name
-        for o in organizations
-        if departure and o.start and o.start.earliest > departure.date.latest
+        for o in home
+        if o.country is None and departure and o.start and o.start.earliest > departure.date.latest
     ]
-    after = (
-        f" Joined after leaving Belarus, so possibly abroad: {'; '.join(later)}." if later else ""
-    )
-    return [
-        "B.3.A and B.3.B list every organization in claim.organizations; the questions ask "
-        "about organizations in the home country, and the case file does not record where an "
-        "organization is: remove any that exist only outside Belarus (they belong in the "
-        f"declaration's activities abroad).{after}"
-    ]
+    if later:
+        notes.append(
+            "B.3.A and B.3.B list organizations joined after leaving Belarus, so possibly abroad: "
+            f"{'; '.join(later)}; if one exists only outside Belarus, record its country "
+            "(claim.organizations[].country) and it moves out of B.3"
+        )
+    return notes
 
 
 BARS_QUESTIONS = {

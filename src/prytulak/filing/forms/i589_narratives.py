@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from prytulak.case import CaseFile, Charge, Event, FamilyHarm, Fear, HarmType, ThirdCountryStatus
+from prytulak.case import (
+    CaseFile,
+    Charge,
+    Event,
+    FamilyHarm,
+    Fear,
+    HarmType,
+    Organization,
+    ThirdCountryStatus,
+)
 
 from ..one_year import lawful_status_applies
 from ..sentences import clause, sentence, sentences
@@ -153,15 +162,29 @@ def arrests_text(case: CaseFile) -> str | None:
     return "\n".join(lines) or None
 
 
+def home_organizations(case: CaseFile) -> list[Organization]:
+    """The organizations B.3.A asks about: those in the home country (where the case file says
+    nothing else), the applicant's and their family members'."""
+    home = (case.applicant.nationality or "").casefold()
+    return [
+        org
+        for org in case.claim.organizations
+        if org.country is None or org.country.casefold() == home
+    ]
+
+
 def organizations_text(case: CaseFile, continuing_only: bool = False) -> str | None:
     lines = []
-    for org in case.claim.organizations:
+    for org in home_organizations(case):
         if continuing_only and not org.continuing:
             continue
         role = f", {clause(org.role)}" if org.role else ""
         start = org.start.describe() if org.start else "date unknown"
         end = "present" if org.continuing else (org.end.describe() if org.end else "date unknown")
-        lines.append(sentence(f"{clause(org.name)} ({clause(org.kind)}{role}), {start} to {end}"))
+        who = f"{clause(org.member)}: " if org.member else ""
+        lines.append(
+            sentence(f"{who}{clause(org.name)} ({clause(org.kind)}{role}), {start} to {end}")
+        )
     return "\n".join(lines) or None
 
 
@@ -203,6 +226,9 @@ def third_countries_text(case: CaseFile) -> str | None:
                 f"{stay.country}, {start} to {end}",
                 status,
                 "Offered permanent status: " + _yes(stay.offered_permanent_status),
+                f"Way to permanent status open there: {clause(stay.permanent_status_path)}"
+                if stay.permanent_status_path
+                else None,
                 ("Right to return now: " + _yes(stay.could_return))
                 if stay.could_return is not None
                 else None,
