@@ -110,6 +110,20 @@ SEEDS = [
     Seed("included spouse not in the US", "journalist",
          _set("family.spouse.location", "in_belarus"),
          "family.derivative-eligibility", "family.spouse.location"),
+    Seed("US-born child included as a derivative", "journalist",
+         _do(_set("family.children.0.birth.country", "United States"),
+             _set("family.children.0.birth.city", "Chicago, IL"),
+             _set("family.children.0.nationality", "United States")),
+         "family.derivative-eligibility", "family.children[0].include_in_application"),
+    Seed("US-citizen spouse included", "journalist",
+         _set("family.spouse.nationality", "USA"),
+         "family.derivative-eligibility", "family.spouse.include_in_application"),
+    Seed("included spouse without a marriage certificate", "journalist",
+         _set("evidence.1.title", "Daughter's birth certificate"),
+         "family.relationship-proof", "family.spouse"),
+    Seed("included child without a birth certificate", "journalist",
+         _set("evidence.1.title", "Marriage certificate"),
+         "family.relationship-proof", "family.children[0]"),
     Seed("child born when the parent was 7", "journalist",
          _set("family.children.0.birth.date", "1995-01-01"),
          "family.implausible-age", "family.children[0].birth.date"),
@@ -231,3 +245,29 @@ def test_recorded_spellings_raise_nothing() -> None:
     ruling = _doc("E09", "Козлов Евгений Петрович и Казлоў Яўген Пятровіч\n")
     report = review(load_demo("protester"), today=TODAY, documents=(ruling,))
     assert "text.name-spelling" not in report.codes()
+
+
+def test_each_included_family_member_needs_a_copy_and_photos() -> None:
+    report = review(load_demo("journalist"), today=TODAY)
+    copies = [f for f in report.findings if f.code == "family.derivative-copies"]
+    assert {str(f.location) for f in copies} == {
+        "family.spouse.include_in_application",
+        "family.children[0].include_in_application",
+    }
+    assert all(f.severity is Severity.INFO for f in copies)
+    assert "passport-style photos" in copies[0].message
+    assert "family.relationship-proof" not in report.codes(), "E02 proves both relationships"
+
+
+def test_a_us_citizen_left_out_of_the_application_raises_nothing() -> None:
+    data = json.loads(dump_case_json(load_demo("journalist")))
+    data["family"]["children"][0].update(
+        nationality="United States", include_in_application=False
+    )
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    report = review(case, today=TODAY)
+    messages = [f.message for f in report.findings if f.code == "family.derivative-eligibility"]
+    assert not any("U.S. citizen" in m for m in messages)
+    assert "family.children[0].include_in_application" not in {
+        str(f.location) for f in report.findings if f.code == "family.derivative-copies"
+    }
