@@ -261,9 +261,7 @@ def test_each_included_family_member_needs_a_copy_and_photos() -> None:
 
 def test_a_us_citizen_left_out_of_the_application_raises_nothing() -> None:
     data = json.loads(dump_case_json(load_demo("journalist")))
-    data["family"]["children"][0].update(
-        nationality="United States", include_in_application=False
-    )
+    data["family"]["children"][0].update(nationality="United States", include_in_application=False)
     case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
     report = review(case, today=TODAY)
     messages = [f.message for f in report.findings if f.code == "family.derivative-eligibility"]
