@@ -171,6 +171,13 @@ SEEDS = [
     Seed("search record dated two days later", "protester", lambda d: None,
          "text.date-mismatch", "evidence E07 (E07.pdf), page 1, line 2",
          documents=(_doc("E07", "ПРОТОКОЛ ОБЫСКА\nг. Минск, 17 марта 2022 г.\nначат в 06:05"),)),
+    Seed("release certificate gives a later last day", "protester", lambda d: None,
+         "text.date-mismatch", "evidence E05 (E05.pdf), page 1, line 2",
+         documents=(_doc("E05", "СПРАВКА\nсодержался в ЦИП с 10.08.2020 по 14.08.2020\n"
+                                "Освобожден 14.08.2020."),)),
+    Seed("release day alone differs", "protester", lambda d: None,
+         "text.date-mismatch", "evidence E05 (E05.pdf), page 1, line 3",
+         documents=(_doc("E05", "СПРАВКА\nзадержан 10.08.2020\nОсвобожден 15.08.2020."),)),
     Seed("ruling says 10 days, case says 15", "journalist", lambda d: None,
          "text.duration-mismatch", "evidence E07 (E07.pdf), page 1, line 3",
          documents=(_doc("E07", "ПОСТАНОВЛЕНИЕ\n17.01.2022\nарест сроком на 10 суток"),)),
