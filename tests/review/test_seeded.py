@@ -168,6 +168,21 @@ SEEDS = [
     Seed("no country conditions evidence", "protester",
          _do(_set("evidence.9", _DELETE), _set("claim.fears.0.evidence", ["E09"])),
          "gaps.case-level", "evidence"),
+    Seed("a residence card is not a membership card", "journalist",
+         _set("evidence.2", {"id": "E03", "title": "Polish temporary residence card",
+                             "kind": "identity"}),
+         "gaps.case-level", "claim.organizations"),
+    Seed("a report on the applicant's own trial is not country conditions", "protester",
+         _do(_set("evidence.9", {"id": "E10", "title": "Viasna report on the in-absentia trial",
+                                 "kind": "article"}),
+             _set("claim.events.4.evidence", ["E09", "E10"])),
+         "gaps.case-level", "evidence"),
+    Seed("a protest photo is not evidence of activity abroad", "protester",
+         _do(_set("claim.activities_abroad.0.evidence", []),
+             _set("evidence.10", {"id": "E11", "title": "Photo of the protest in Minsk",
+                                  "kind": "photo"}),
+             _set("claim.events.0.evidence", ["E03", "E11"])),
+         "gaps.case-level", "claim.activities_abroad[0].evidence"),
     Seed("search record dated two days later", "protester", lambda d: None,
          "text.date-mismatch", "evidence E07 (E07.pdf), page 1, line 2",
          documents=(_doc("E07", "ПРОТОКОЛ ОБЫСКА\nг. Минск, 17 марта 2022 г.\nначат в 06:05"),)),
@@ -276,3 +291,25 @@ def test_a_us_citizen_left_out_of_the_application_raises_nothing() -> None:
     assert "family.children[0].include_in_application" not in {
         str(f.location) for f in report.findings if f.code == "family.derivative-copies"
     }
+
+
+def test_unlinked_article_naming_the_place_still_shows_the_activity() -> None:
+    data = json.loads(dump_case_json(load_demo("protester")))
+    data["claim"]["activities_abroad"][0]["evidence"] = []
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    gaps = [str(f.location) for f in review(case, today=TODAY).findings]
+    assert "claim.activities_abroad[0].evidence" not in gaps, "E11 names the Vilnius rally"
+
+
+def test_a_card_naming_the_organization_is_membership_evidence() -> None:
+    data = json.loads(dump_case_json(load_demo("journalist")))
+    data["evidence"][2] = {
+        "id": "E03",
+        "kind": "card",
+        "title": "Belarusian Association of Journalists press card",
+    }
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    gaps = [
+        str(f.location) for f in review(case, today=TODAY).findings if f.code == "gaps.case-level"
+    ]
+    assert "claim.organizations" not in gaps
