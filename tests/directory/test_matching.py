@@ -91,3 +91,42 @@ def test_search_filters(probono: ImportResult) -> None:
         MatchFilters(languages=("ru",), include_unknown_language=True, state="IL"),
     )
     assert "Children's Legal Center" in {o.provider.name for o in unknown_too}
+
+
+def test_the_case_court_comes_first_and_detention_courts_fall(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    """Ryabtsau: not detained, Los Angeles court. The Russian-speaking Alameda County public
+    defender (Adelanto, a detention court, Alameda residents only) must not come first."""
+    _, ranked, _ = match_case(with_court(protester, "Los Angeles, CA"), probono.providers, TODAY)
+    courts = [m.option.listing.court if m.option.listing else None for m in ranked]
+    own = courts.count("Los Angeles Immigration Courts")
+    assert own >= 5
+    assert courts[:own] == ["Los Angeles Immigration Courts"] * own
+    alameda = next(m for m in ranked if m.provider.name == ALAMEDA)
+    texts = {r.points: r.text for r in alameda.reasons}
+    assert texts[-30].startswith("listed for Adelanto Immigration Court, a court inside")
+    assert "residence rule names Alameda county" in texts[-40]
+    assert alameda.score < min(m.score for m in ranked[:own] if m.provider.name != ALAMEDA)
+    otay = [m for m in ranked if m.option.listing and m.option.listing.court_id == "otay-mesa"]
+    assert all(any(r.points == -30 for r in m.reasons) for m in otay)
+
+
+def test_a_prison_court_listing_is_demoted_for_a_non_detained_applicant(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    """Shymanskaya (Brooklyn, no court named): the Ulster listing is inside a prison; a Long
+    Island residence rule does not fit a Brooklyn address."""
+    brooklyn = protester.applicant.residence.model_copy(  # type: ignore[union-attr]
+        update={"city": "Brooklyn", "region": "NY", "postal_code": "11222"}
+    )
+    case = with_court(protester, None).model_copy(
+        update={"applicant": protester.applicant.model_copy(update={"residence": brooklyn})}
+    )
+    _, ranked, _ = match_case(case, probono.providers, TODAY)
+    names = [m.provider.name for m in ranked]
+    prisoners = next(m for m in ranked if m.provider.name.startswith("Prisoners' Legal Services"))
+    assert any(r.points == -30 for r in prisoners.reasons)
+    long_island = next(m for m in ranked if m.provider.name == "Catholic Charities of Long Island")
+    assert any("Nassau / Suffolk county" in r.text and r.points == -40 for r in long_island.reasons)
+    assert names.index("Catholic Charities of Long Island") > 5

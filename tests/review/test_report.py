@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -85,3 +86,32 @@ def test_build_warns_while_blocking_findings_are_open(tmp_path: Path) -> None:
         app, ["build", str(DEMO_ROOT / "journalist"), "--out", str(tmp_path / "p2")]
     )
     assert "blocking review finding" not in clean.output
+
+
+def _case_with_locker(tmp_path: Path) -> Path:
+    from prytulak.evidence import Locker
+    from prytulak.store.keys import KdfParams
+
+    folder = tmp_path / "journalist"
+    shutil.copytree(DEMO_ROOT / "journalist", folder)
+    Locker.create(folder, "correct horse battery staple", KdfParams.light())
+    return folder
+
+
+def test_saved_reports_say_the_locker_was_not_read(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.delenv("PRYTULAK_PASSPHRASE", raising=False)
+    folder = _case_with_locker(tmp_path)
+    html_out, json_out = tmp_path / "review.html", tmp_path / "review.json"
+    for fmt, out in (("html", html_out), ("json", json_out)):
+        result = runner.invoke(app, ["review", str(folder), "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert "The evidence locker was not read" in html_out.read_text()
+    notes = json.loads(json_out.read_text())["notes"]
+    assert len(notes) == 1 and notes[0].startswith("The evidence locker was not read")
+    text = runner.invoke(app, ["review", str(folder)])
+    assert text.output.count("The evidence locker was not read") == 1
+
+
+def test_a_report_without_a_locker_has_no_notes() -> None:
+    payload = json.loads(report_json(review(load_demo("journalist"), today=TODAY)))
+    assert payload["notes"] == []

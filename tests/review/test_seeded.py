@@ -110,6 +110,20 @@ SEEDS = [
     Seed("included spouse not in the US", "journalist",
          _set("family.spouse.location", "in_belarus"),
          "family.derivative-eligibility", "family.spouse.location"),
+    Seed("US-born child included as a derivative", "journalist",
+         _do(_set("family.children.0.birth.country", "United States"),
+             _set("family.children.0.birth.city", "Chicago, IL"),
+             _set("family.children.0.nationality", "United States")),
+         "family.derivative-eligibility", "family.children[0].include_in_application"),
+    Seed("US-citizen spouse included", "journalist",
+         _set("family.spouse.nationality", "USA"),
+         "family.derivative-eligibility", "family.spouse.include_in_application"),
+    Seed("included spouse without a marriage certificate", "journalist",
+         _set("evidence.1.title", "Daughter's birth certificate"),
+         "family.relationship-proof", "family.spouse"),
+    Seed("included child without a birth certificate", "journalist",
+         _set("evidence.1.title", "Marriage certificate"),
+         "family.relationship-proof", "family.children[0]"),
     Seed("child born when the parent was 7", "journalist",
          _set("family.children.0.birth.date", "1995-01-01"),
          "family.implausible-age", "family.children[0].birth.date"),
@@ -154,9 +168,31 @@ SEEDS = [
     Seed("no country conditions evidence", "protester",
          _do(_set("evidence.9", _DELETE), _set("claim.fears.0.evidence", ["E09"])),
          "gaps.case-level", "evidence"),
+    Seed("a residence card is not a membership card", "journalist",
+         _set("evidence.2", {"id": "E03", "title": "Polish temporary residence card",
+                             "kind": "identity"}),
+         "gaps.case-level", "claim.organizations"),
+    Seed("a report on the applicant's own trial is not country conditions", "protester",
+         _do(_set("evidence.9", {"id": "E10", "title": "Viasna report on the in-absentia trial",
+                                 "kind": "article"}),
+             _set("claim.events.4.evidence", ["E09", "E10"])),
+         "gaps.case-level", "evidence"),
+    Seed("a protest photo is not evidence of activity abroad", "protester",
+         _do(_set("claim.activities_abroad.0.evidence", []),
+             _set("evidence.10", {"id": "E11", "title": "Photo of the protest in Minsk",
+                                  "kind": "photo"}),
+             _set("claim.events.0.evidence", ["E03", "E11"])),
+         "gaps.case-level", "claim.activities_abroad[0].evidence"),
     Seed("search record dated two days later", "protester", lambda d: None,
          "text.date-mismatch", "evidence E07 (E07.pdf), page 1, line 2",
          documents=(_doc("E07", "ПРОТОКОЛ ОБЫСКА\nг. Минск, 17 марта 2022 г.\nначат в 06:05"),)),
+    Seed("release certificate gives a later last day", "protester", lambda d: None,
+         "text.date-mismatch", "evidence E05 (E05.pdf), page 1, line 2",
+         documents=(_doc("E05", "СПРАВКА\nсодержался в ЦИП с 10.08.2020 по 14.08.2020\n"
+                                "Освобожден 14.08.2020."),)),
+    Seed("release day alone differs", "protester", lambda d: None,
+         "text.date-mismatch", "evidence E05 (E05.pdf), page 1, line 3",
+         documents=(_doc("E05", "СПРАВКА\nзадержан 10.08.2020\nОсвобожден 15.08.2020."),)),
     Seed("ruling says 10 days, case says 15", "journalist", lambda d: None,
          "text.duration-mismatch", "evidence E07 (E07.pdf), page 1, line 3",
          documents=(_doc("E07", "ПОСТАНОВЛЕНИЕ\n17.01.2022\nарест сроком на 10 суток"),)),
@@ -231,3 +267,49 @@ def test_recorded_spellings_raise_nothing() -> None:
     ruling = _doc("E09", "Козлов Евгений Петрович и Казлоў Яўген Пятровіч\n")
     report = review(load_demo("protester"), today=TODAY, documents=(ruling,))
     assert "text.name-spelling" not in report.codes()
+
+
+def test_each_included_family_member_needs_a_copy_and_photos() -> None:
+    report = review(load_demo("journalist"), today=TODAY)
+    copies = [f for f in report.findings if f.code == "family.derivative-copies"]
+    assert {str(f.location) for f in copies} == {
+        "family.spouse.include_in_application",
+        "family.children[0].include_in_application",
+    }
+    assert all(f.severity is Severity.INFO for f in copies)
+    assert "passport-style photos" in copies[0].message
+    assert "family.relationship-proof" not in report.codes(), "E02 proves both relationships"
+
+
+def test_a_us_citizen_left_out_of_the_application_raises_nothing() -> None:
+    data = json.loads(dump_case_json(load_demo("journalist")))
+    data["family"]["children"][0].update(nationality="United States", include_in_application=False)
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    report = review(case, today=TODAY)
+    messages = [f.message for f in report.findings if f.code == "family.derivative-eligibility"]
+    assert not any("U.S. citizen" in m for m in messages)
+    assert "family.children[0].include_in_application" not in {
+        str(f.location) for f in report.findings if f.code == "family.derivative-copies"
+    }
+
+
+def test_unlinked_article_naming_the_place_still_shows_the_activity() -> None:
+    data = json.loads(dump_case_json(load_demo("protester")))
+    data["claim"]["activities_abroad"][0]["evidence"] = []
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    gaps = [str(f.location) for f in review(case, today=TODAY).findings]
+    assert "claim.activities_abroad[0].evidence" not in gaps, "E11 names the Vilnius rally"
+
+
+def test_a_card_naming_the_organization_is_membership_evidence() -> None:
+    data = json.loads(dump_case_json(load_demo("journalist")))
+    data["evidence"][2] = {
+        "id": "E03",
+        "kind": "card",
+        "title": "Belarusian Association of Journalists press card",
+    }
+    case = parse_case_text(json.dumps(data).encode(), "seeded.json", today=TODAY)
+    gaps = [
+        str(f.location) for f in review(case, today=TODAY).findings if f.code == "gaps.case-level"
+    ]
+    assert "claim.organizations" not in gaps

@@ -71,3 +71,34 @@ def test_bad_case_file(tmp_path: Path) -> None:
     broken.write_text("schema_version: 1\nid: x\n")
     code, out = _run(tmp_path, "screening", "check", str(broken))
     assert code == 1 and "Traceback" not in out
+
+
+def test_judge_written_with_initials_and_actors_without_hits(tmp_path: Path) -> None:
+    """Rulings write judges as 'Василевич А.Н.'; the list has VASILEVICH Aliaksandr Mikalaevich.
+    The investigator, recorded only in Cyrillic, has no hit and is still named."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    folder = tmp_path / "case"
+    shutil.copytree(DEMO_ROOT / "protester", folder)
+    yaml = YAML()
+    data = yaml.load((folder / "case.yaml").read_text("utf-8"))
+    for actor in data["claim"]["actors"]:
+        if actor["id"] == "judge":
+            del actor["name"]
+            actor["name_native"] = "Василевич А.Н."
+        if actor["id"] == "investigator":
+            del actor["name"]
+    with (folder / "case.yaml").open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    _run(tmp_path, "screening", "import", str(FIXTURES / "eu_fsf.xml"))
+    code, out = _run(tmp_path, "screening", "check", str(folder))
+    assert code == 0, out
+    assert "Василевич А.Н. (judge, Frunzienski District Court of Minsk) may be the person" in out
+    assert "possible match" in out.lower()
+    assert "no hits for Денис Гринкевич" in out
+    code, raw = _run(tmp_path, "screening", "check", str(folder), "--json")
+    data = json.loads(raw)
+    assert data["hits"][0]["actor"] == "judge"
+    assert {"actor": "investigator", "names": ["Денис Гринкевич"]} in data["no_hits"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -29,16 +30,18 @@ def register(app: typer.Typer) -> None:
     app.command("review")(review_command)
 
 
-def review_case(
-    folder: Path, case: CaseFile, today: date | None = None, notes: list[str] | None = None
-) -> ReviewReport:
-    """Review with whatever the case folder holds (declaration text, locker documents)."""
+def review_case(folder: Path, case: CaseFile, today: date | None = None) -> ReviewReport:
+    """Review with whatever the case folder holds (declaration text, locker documents); what
+    could not be read is a note in the report itself."""
     declaration = folder / "declaration.txt"
     text = declaration.read_text("utf-8") if declaration.is_file() else None
-    return review(case, today=today, declaration=text, documents=_documents(folder, notes))
+    notes: list[str] = []
+    documents = _documents(folder, notes)
+    report = review(case, today=today, declaration=text, documents=documents)
+    return replace(report, notes=(*report.notes, *notes))
 
 
-def _documents(folder: Path, notes: list[str] | None) -> list[DocumentText]:
+def _documents(folder: Path, notes: list[str]) -> list[DocumentText]:
     from prytulak.evidence import EvidenceError, Locker
     from prytulak.store import KeyringError
 
@@ -46,19 +49,18 @@ def _documents(folder: Path, notes: list[str] | None) -> list[DocumentText]:
         return []
     passphrase = os.environ.get("PRYTULAK_PASSPHRASE")
     if not passphrase:
-        if notes is not None:
-            notes.append(
-                "The evidence locker was not read (set PRYTULAK_PASSPHRASE to check the "
-                "documents' text against the case)."
-            )
+        notes.append(
+            "The evidence locker was not read (set PRYTULAK_PASSPHRASE to check the "
+            "documents' text against the case): document dates, durations and names were "
+            "not compared."
+        )
         return []
     from prytulak.review.locker_documents import documents_from_locker
 
     try:
         return documents_from_locker(folder, passphrase)
     except (EvidenceError, KeyringError) as error:
-        if notes is not None:
-            notes.append(f"The evidence locker was not read: {error}")
+        notes.append(f"The evidence locker was not read: {error}")
         return []
 
 
@@ -80,10 +82,10 @@ def review_command(
     except CaseFileError as error:
         fail_with_problems(error)
     folder = case_path if case_path.is_dir() else case_path.parent
-    notes: list[str] = []
-    report = review_case(folder, case, today, notes)
-    for note in notes:
-        err_console.print(f"[yellow]![/] {note}", soft_wrap=True)
+    report = review_case(folder, case, today)
+    if out or output_format is not Format.TEXT:
+        for note in report.notes:
+            err_console.print(f"[yellow]![/] {note}", soft_wrap=True)
     rendered = {
         Format.TEXT: report_text,
         Format.JSON: report_json,

@@ -183,8 +183,9 @@ def render_report(report: ScreeningReport, out: Console) -> None:
         out.print(f"    matched spelling: {hit.matched_variant}", markup=False)
         for line in hit.explanation:
             out.print(f"    - {line}", markup=False)
-    if not report.hits:
-        names = ", ".join(n for _, names in report.screened for n in names) or "nobody"
+    missed = report.without_hits()
+    if missed or not report.hits:
+        names = ", ".join(n for _, names in missed for n in names) or "nobody"
         out.print(f"  no hits for {names}. {NO_HIT_NOTE}", markup=False)
 
 
@@ -195,6 +196,7 @@ def _report_json(report: ScreeningReport) -> str:
             for s in report.lists
         ],
         "threshold": report.threshold,
+        "no_hits": [{"actor": a, "names": list(n)} for a, n in report.without_hits()],
         "hits": [
             {
                 "actor": h.actor_id,

@@ -10,6 +10,7 @@ reported with the provider's own words, never dropped silently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from prytulak.case import CaseFile
 
-from .courts import CaseCourt, find_court
+from .courts import CaseCourt, ImmigrationCourt, court_by_id, find_court
 from .model import (
     Accreditation,
     CostModel,
@@ -42,6 +43,11 @@ KIND_POINTS = {
     ProviderKind.REFERRAL_SERVICE: (3, "referral service: refers to lawyers, does not represent"),
 }
 COST_POINTS = {CostModel.PRO_BONO: 5, CostModel.LOW_FEE: 3}
+DETENTION_COURT_POINTS = -30
+"""Listed only for a court inside a detention facility, for an applicant who is not detained."""
+UNMET_COUNTY_POINTS = -40
+"""A residence rule naming counties the applicant's address does not name (no county table:
+not an exclusion, but below any provider the applicant can use)."""
 
 
 class MatchFilters(BaseModel):
@@ -132,8 +138,17 @@ def match_case(
         current = best.get(option.provider.id)
         if current is None or _better(result, current):
             best[option.provider.id] = result
-    ranked = sorted(best.values(), key=lambda m: (-m.score, m.provider.name.lower()))
+    ranked = sorted(
+        best.values(),
+        key=lambda m: (not _at_case_court(m, needs), -m.score, m.provider.name.lower()),
+    )
     return needs, [m for m in ranked if not m.excluded], [m for m in ranked if m.excluded]
+
+
+def _at_case_court(match: Match, needs: CaseNeeds) -> bool:
+    """Listed for the case's own court: such providers come before any listed elsewhere."""
+    listing, court = match.option.listing, needs.court.court
+    return bool(listing and court and listing.court_id == court.id)
 
 
 def search(providers: list[Provider], filters: MatchFilters) -> list[Option]:
@@ -276,6 +291,25 @@ def _weigh_detention(match: Match, needs: CaseNeeds) -> None:
     listing = match.option.listing
     if listing and listing.juvenile_docket:
         _children_only(match, needs, f"listed for the {listing.court}")
+    court = court_by_id(listing.court_id) if listing and listing.court_id else None
+    if court and not needs.detained and _in_detention(court):
+        match.reasons.append(
+            Reason(
+                DETENTION_COURT_POINTS,
+                f"listed for {court.name}, a court inside a detention or correctional "
+                "facility; the applicant is not detained",
+            )
+        )
+
+
+_CUSTODY = re.compile(r"detention|correctional|processing cent|residential cent", re.IGNORECASE)
+
+
+def _in_detention(court: ImmigrationCourt) -> bool:
+    """The court sits in a detention facility: so marked, or its own address says so."""
+    if court.detention_facility:
+        return True
+    return any(_CUSTODY.search(f"{a.street} {court.name}") for a in court.addresses)
 
 
 def _weigh_kind_and_cost(match: Match) -> None:
@@ -329,13 +363,65 @@ def _weigh_restrictions(match: Match, needs: CaseNeeds) -> None:
             if lives_in not in restriction.places:
                 match.excluded.append(f"residence rule excludes {lives_in}: “{text}”")
         elif kind is RestrictionKind.AREA:
-            match.reasons.append(Reason(-3, f"residence rule to check: “{text}”"))
+            _weigh_counties(match, needs, text)
         elif kind is RestrictionKind.NO_CRIMINAL_CASES and needs.criminal_history:
             match.excluded.append(f"no criminal cases: “{text}”")
         elif kind is RestrictionKind.POPULATION:
             match.reasons.append(Reason(-5, f"limited to a named group, check: “{text}”"))
         elif kind in (RestrictionKind.INCOME, RestrictionKind.COURT, RestrictionKind.PREFERENCE):
             match.cautions.append(f"check: “{text}”")
+
+
+_TOKEN = re.compile(r"[A-Za-z.'-]+|&|,")
+_CONNECTORS = frozenset({"and", "or", "&", ","})
+
+
+def _names(words: list[str]) -> list[str]:
+    """Capitalised names separated by connectors, up to the first other word."""
+    names: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in _CONNECTORS:
+            names.append([])
+        elif word[:1].isupper():
+            names[-1].append(word)
+        else:
+            break
+    return [" ".join(n) for n in names if n]
+
+
+def named_counties(text: str) -> list[str]:
+    """County names a residence rule gives: 'Nassau and Suffolk county', 'counties of Los
+    Angeles, Orange, & Kern' → the names."""
+    tokens = _TOKEN.findall(text)
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if token.lower() not in {"county", "counties"}:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].lower() == "of":
+            found += _names(tokens[i + 2 :])
+        else:
+            found += [" ".join(reversed(n.split())) for n in _names(tokens[:i][::-1])][::-1]
+    return found
+
+
+def _weigh_counties(match: Match, needs: CaseNeeds, text: str) -> None:
+    """A rule naming counties the applicant's address does not name puts a provider listed
+    elsewhere below those he can use; at his own court's listing it stays a thing to check
+    (no county table: West Hollywood lies in Los Angeles County without saying so)."""
+    counties = named_counties(text)
+    address = (needs.residence_text or "").lower()
+    unsure = not counties or _at_case_court(match, needs)
+    if unsure or any(c.lower() in address for c in counties):
+        match.reasons.append(Reason(-3, f"residence rule to check: “{text}”"))
+        return
+    where = needs.residence_text or "not recorded"
+    match.reasons.append(
+        Reason(
+            UNMET_COUNTY_POINTS,
+            f"residence rule names {' / '.join(counties)} county; the applicant's address "
+            f"({where}) is not shown to be there: “{text}”",
+        )
+    )
 
 
 def _children_only(match: Match, needs: CaseNeeds, why: str) -> None:

@@ -28,6 +28,7 @@ class CaseNeeds:
     adult: bool | None  # None: birth date unknown
     criminal_history: bool
     residence_state: str | None = None
+    residence_text: str | None = None  # the applicant's city and state, for residence rules
 
     @property
     def state(self) -> str | None:
@@ -47,7 +48,16 @@ def case_needs(case: CaseFile, today: date) -> CaseNeeds:
         adult=_adult(case, today),
         criminal_history=bool(case.claim.bars.crimes_in_us),
         residence_state=_residence_state(case),
+        residence_text=_residence_text(case),
     )
+
+
+def _residence_text(case: CaseFile) -> str | None:
+    residence = case.applicant.residence
+    if residence is None:
+        return None
+    parts = (residence.city, residence.region, residence.postal_code)
+    return ", ".join(p for p in parts if p) or None
 
 
 def _residence_state(case: CaseFile) -> str | None:

@@ -19,7 +19,9 @@ __all__ = [
     "Role",
     "Spelling",
     "analyze_name",
+    "first_letters",
     "guess_roles",
+    "is_initial",
     "passport_spelling",
     "split_name",
 ]
@@ -65,9 +67,25 @@ class AnalyzedName:
         return "Cyrillic" if has_cyrillic(self.written) else "Latin"
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}")
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+
+
+def is_initial(token: str) -> bool:
+    """'А.' or 'Н': one letter standing for a given name or a patronymic."""
+    return bool(_INITIAL.fullmatch(token))
+
+
 def split_name(text: str) -> list[str]:
-    """Tokens of a written name; 'NAUMAU, Uladzimir' gives ['NAUMAU', 'Uladzimir']."""
-    return [t for t in _SPLIT.split(normalize_cyrillic(text).strip()) if t.strip("-'")]
+    """Tokens of a written name; 'NAUMAU, Uladzimir' gives ['NAUMAU', 'Uladzimir'], and
+    'Василевич А.Н.' gives ['Василевич', 'А.', 'Н.']."""
+    tokens: list[str] = []
+    for token in _SPLIT.split(normalize_cyrillic(text).strip()):
+        if _INITIALS.fullmatch(token):
+            tokens += [f"{letter}." for letter in token.split(".") if letter]
+        elif token.strip("-'"):
+            tokens.append(token)
+    return tokens
 
 
 def guess_roles(tokens: list[str]) -> list[Role]:
@@ -76,6 +94,9 @@ def guess_roles(tokens: list[str]) -> list[Role]:
     given = [table.given(t) is not None for t in tokens]
     roles: list[Role] = []
     for i, token in enumerate(tokens):
+        if is_initial(token):
+            roles.append("patronymic" if "given" in roles else "given")
+            continue
         after_given = i > 0 and given[i - 1]
         looks_patronymic = table.patronymic(token) is not None or bool(
             _PATRONYMIC_ENDINGS.search(token)
@@ -162,3 +183,18 @@ def passport_spelling(text: str, system: str = "be-icao") -> str:
     """The passport spelling of a Cyrillic name, upper case. The default is Belarus's (ICAO);
     a country pack names its own (``pack.names.passport_system``)."""
     return transliterate(text, get_system(system)).upper()
+
+
+@lru_cache(maxsize=8192)
+def first_letters(written: str, role: Role) -> frozenset[str]:
+    """Every first letter the token can be written with (Cyrillic forms of both languages and
+    all their romanizations), for comparing it with an initial."""
+    forms = _cyrillic_forms(written, role) if not is_initial(written) else {}
+    given = given_names().given(written) if role == "given" else None
+    extra = given.latin if given else ()
+    texts = [s.text for s in _spellings(written, forms, extra)]
+    texts += [form for values in forms.values() for form in values]
+    if is_initial(written) and has_cyrillic(written):
+        languages: tuple[Language, ...] = ("be", "ru")
+        texts += [transliterate(written, system) for lang in languages for system in systems(lang)]
+    return frozenset(t[0].upper() for t in texts if t)

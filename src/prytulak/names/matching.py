@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .analysis import AnalyzedName, NameToken, Spelling, analyze_name
+from .analysis import AnalyzedName, NameToken, Spelling, analyze_name, first_letters, is_initial
 
 __all__ = ["DEFAULT_THRESHOLD", "NameMatch", "TokenPair", "compare_analyzed", "compare_names"]
 
@@ -36,6 +36,9 @@ class TokenPair:
 
     def describe(self) -> str:
         how = self.left_spelling.how
+        if is_initial(self.left.written) or is_initial(self.right.written):
+            same = "same first letter" if self.similarity else "different first letter"
+            return f"{self.left.written} ↔ {self.right.written}: {same} (initial)"
         if self.left_spelling.key == self.right_spelling.key:
             verdict = "same key"
         else:
@@ -63,7 +66,24 @@ class NameMatch:
         return " ".join(pair.left_spelling.text for pair in self.pairs)
 
 
+_INITIALS_CAP = 90.0
+"""Surname and initials alike: a possible match, never a close one (initials say little)."""
+
+
+def _initial_pair(left: NameToken, right: NameToken) -> tuple[float, Spelling, Spelling]:
+    """An initial against a given name or patronymic (or another initial): same first letter
+    in any script or system ('Н.' and Mikalaevich meet through Николаевич)."""
+    full = right if is_initial(left.written) else left
+    alike = not (full.role == "surname" and not is_initial(full.written)) and bool(
+        first_letters(left.written, left.role) & first_letters(right.written, right.role)
+    )
+    spelling = (left.spellings[0], right.spellings[0])
+    return (100.0 if alike else 0.0), *spelling
+
+
 def _best(left: NameToken, right: NameToken) -> tuple[float, Spelling, Spelling]:
+    if is_initial(left.written) or is_initial(right.written):
+        return _initial_pair(left, right)
     best: tuple[float, Spelling, Spelling] | None = None
     right_by_key: dict[str, Spelling] = {}
     for spelling in right.spellings:
@@ -125,6 +145,9 @@ def compare_analyzed(left: AnalyzedName, right: AnalyzedName) -> NameMatch:
     if len(pairs) == 1 and max(len(left.tokens), len(right.tokens)) > 1:
         score = min(score, _SINGLE_TOKEN_CAP)
         notes.append("only one name part could be compared")
+    if any(is_initial(t.written) for p in pairs for t in (p.left, p.right)):
+        score = min(score, _INITIALS_CAP)
+        notes.append("initials compared by their first letter only")
     surname_pairs = [p for p in pairs if _role(p) == "surname"]
     if surname_pairs and min(p.similarity for p in surname_pairs) < _SURNAME_FLOOR:
         score = min(score, _WEAK_SURNAME_CAP)

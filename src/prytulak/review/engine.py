@@ -21,6 +21,8 @@ class ReviewReport:
     as_of: date
     findings: tuple[Finding, ...]
     failed_checks: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """What the review could not look at (e.g. an evidence locker it could not read)."""
 
     @property
     def blocking(self) -> tuple[Finding, ...]:

@@ -35,6 +35,7 @@ def report_json(report: ReviewReport) -> str:
         "counts": {s.label: report.count(s) for s in Severity},
         "findings": [_finding_dict(f) for f in report.findings],
         "failed_checks": list(report.failed_checks),
+        "notes": list(report.notes),
         "disclaimer": DISCLAIMER,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -43,6 +44,8 @@ def report_json(report: ReviewReport) -> str:
 def report_text(report: ReviewReport) -> str:
     counts = ", ".join(f"{report.count(s)} {s.label}" for s in reversed(Severity))
     lines = [f"Review of {report.case_id} as of {report.as_of}: {counts}", ""]
+    lines += [f"! {note}" for note in report.notes]
+    lines += [""] if report.notes else []
     for number, finding in enumerate(report.findings, start=1):
         lines.append(f"{number}. [{finding.severity.label}] {finding.message}")
         lines.append(f"   at: {finding.location}")

@@ -28,7 +28,7 @@ from .index import ScreeningIndex, StoredList
 from .names_index import IndexedName, query_blocking_keys, to_analyzed
 from .records import ListEntry
 
-__all__ = ["ScreeningHit", "ScreeningReport", "screen_case", "screen_name"]
+__all__ = ["ScreeningHit", "ScreeningReport", "actor_label", "screen_case", "screen_name"]
 
 Band = Literal["close match", "possible match"]
 CLOSE_MATCH = 95.0
@@ -78,6 +78,11 @@ class ScreeningReport:
     skipped: tuple[str, ...]  # actor ids without a name
     hits: tuple[ScreeningHit, ...]
     threshold: float
+
+    def without_hits(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The actors screened with no hit, with the names screened."""
+        hit = {h.actor_id for h in self.hits}
+        return tuple(item for item in self.screened if item[0] not in hit)
 
 
 _PREFILTER = 80.0
@@ -148,6 +153,14 @@ def screen_name(
     return sorted(best.values(), key=lambda h: (-h.score, h.list.source_id, h.entry.ref))
 
 
+def actor_label(actor: Actor) -> str:
+    """'Name (role, agency)', with the Cyrillic name when that is all the case records."""
+    if actor.name or not actor.name_native:
+        return actor.label()
+    extra = ", ".join(p for p in (actor.role, actor.agency) if p)
+    return f"{actor.name_native} ({extra})" if extra else actor.name_native
+
+
 def _actor_names(actor: Actor) -> tuple[str, ...]:
     return tuple(n for n in (actor.name, actor.name_native) if n)
 
@@ -174,7 +187,7 @@ def screen_case(
         screened.append((actor.id, names))
         found = []
         for name in names:
-            found.extend(screen_name(index, name, threshold, actor.id, actor.label()))
+            found.extend(screen_name(index, name, threshold, actor.id, actor_label(actor)))
         hits.extend(_merge(found))
     return ScreeningReport(
         lists=tuple(index.stored_lists()),

@@ -2,5 +2,14 @@
 
 from .dates import FoundDate, find_dates
 from .durations import FoundDuration, find_durations
+from .ranges import FoundRange, find_date_ranges, find_release_dates
 
-__all__ = ["FoundDate", "FoundDuration", "find_dates", "find_durations"]
+__all__ = [
+    "FoundDate",
+    "FoundDuration",
+    "FoundRange",
+    "find_date_ranges",
+    "find_dates",
+    "find_durations",
+    "find_release_dates",
+]

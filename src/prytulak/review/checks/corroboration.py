@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -9,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from prytulak.case import CaseFile, EvidenceRef
+from prytulak.case import CaseFile, EvidenceRef, Organization
 
 from ..findings import Finding, Location, Severity
 from ..inputs import ReviewInput
@@ -23,9 +24,28 @@ def expectations() -> dict[str, Any]:
     return data
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words, plural -s dropped, so that 'reports' is 'report' and 'card' is not
+    found inside 'cardiology'."""
+    words = (w.lower() for w in _WORD.findall(text))
+    return tuple(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    )
+
+
+def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
+    wanted = _tokens(phrase)
+    size = len(wanted)
+    return any(words[i : i + size] == wanted for i in range(len(words) - size + 1))
+
+
 def _matches(item: EvidenceRef, kinds: Iterable[str]) -> bool:
-    words = f"{item.kind or ''} {item.title}".lower()
-    return item.available and any(kind in words for kind in kinds)
+    """The item is available and its kind or title has one of ``kinds`` as whole words."""
+    fields = (_tokens(item.kind or ""), _tokens(item.title))
+    return item.available and any(_has_phrase(w, kind) for w in fields for kind in kinds)
 
 
 def _linked(case: CaseFile, ids: Iterable[str]) -> list[EvidenceRef]:
@@ -79,26 +99,89 @@ def medical_after_treatment(data: ReviewInput) -> Iterator[Finding]:
             )
 
 
-def _case_has(case: CaseFile, kinds: list[str]) -> bool:
-    return any(_matches(item, kinds) for item in case.evidence)
+def _about_events(case: CaseFile) -> set[str]:
+    """Evidence linked to an event or a relative's harm: proof of that, not of the case-level
+    facts (a report on the applicant's own trial is not country-conditions evidence)."""
+    linked = {i for event in case.claim.events for i in event.evidence}
+    return linked | {i for harm in case.claim.family_harm for i in harm.evidence}
+
+
+def _general(case: CaseFile) -> list[EvidenceRef]:
+    about = _about_events(case)
+    return [item for item in case.evidence if item.id not in about]
+
+
+_STOP = frozenset(
+    {"the", "of", "in", "and", "for", "a", "an", "on", "at", "to", "with", "by", "my", "i", "me"}
+)
+
+
+def _subject(text: str) -> set[str]:
+    return {w for w in _tokens(text) if w not in _STOP and len(w) > 2}
+
+
+def _names_organization(item: EvidenceRef, organization: Organization) -> bool:
+    name = _subject(organization.name)
+    shared = name & _subject(item.title)
+    return len(shared) >= min(2, len(name))
+
+
+def _membership_evidence(case: CaseFile, need: list[str]) -> bool:
+    """A membership document, or a card or letter that names the organization."""
+    for item in case.evidence:
+        if _matches(item, ["membership"]):
+            return True
+        if _matches(item, need) and any(
+            _names_organization(item, o) for o in case.claim.organizations
+        ):
+            return True
+    return False
+
+
+def _identity_or_conditions(case: CaseFile, key: str, need: list[str]) -> bool:
+    pool = case.evidence if key == "identity" else _general(case)
+    return any(_matches(item, need) for item in pool)
 
 
 @check("gaps.case-level")
 def case_level_gaps(data: ReviewInput) -> Iterator[Finding]:
     table = expectations()
     case = data.case
-    wanted = [("identity", "evidence", True), ("country_conditions", "evidence", True)]
-    wanted.append(("membership", "claim.organizations", bool(case.claim.organizations)))
-    wanted.append(
-        ("activities_abroad", "claim.activities_abroad", bool(case.claim.activities_abroad))
-    )
-    for key, path, applies in wanted:
+    for key in ("identity", "country_conditions"):
         rule = table[key]
-        if applies and not _case_has(case, list(rule["need"])):
-            yield Finding(
-                "gaps.case-level",
-                Severity.WARNING if key != "membership" else Severity.INFO,
-                f"No evidence of {key.replace('_', ' ')}: {rule['why']}",
-                "Add it to the evidence list",
-                Location(path),
-            )
+        if not _identity_or_conditions(case, key, list(rule["need"])):
+            yield _case_gap(key, rule, Severity.WARNING, "evidence")
+    rule = table["membership"]
+    if case.claim.organizations and not _membership_evidence(case, list(rule["need"])):
+        yield _case_gap("membership", rule, Severity.INFO, "claim.organizations")
+    yield from _activity_gaps(case, table["activities_abroad"])
+
+
+def _case_gap(key: str, rule: dict[str, Any], severity: Severity, path: str) -> Finding:
+    return Finding(
+        "gaps.case-level",
+        severity,
+        f"No evidence of {key.replace('_', ' ')}: {rule['why']}",
+        "Add it to the evidence list",
+        Location(path),
+    )
+
+
+def _activity_gaps(case: CaseFile, rule: dict[str, Any]) -> Iterator[Finding]:
+    """Each activity abroad: its own linked evidence first; otherwise evidence of the right
+    kind, not about an event in Belarus, whose title names the activity or the place."""
+    need = list(rule["need"])
+    general = _general(case)
+    for i, activity in enumerate(case.claim.activities_abroad):
+        if any(item.available for item in _linked(case, activity.evidence)):
+            continue
+        subject = _subject(f"{activity.what} {activity.where or ''}")
+        if any(_matches(e, need) and subject & _subject(e.title) for e in general):
+            continue
+        yield Finding(
+            "gaps.case-level",
+            Severity.WARNING,
+            f"No evidence of the activity abroad '{activity.what}': {rule['why']}",
+            f"Add it to the evidence list and link it in claim.activities_abroad[{i}].evidence",
+            Location(f"claim.activities_abroad[{i}].evidence"),
+        )

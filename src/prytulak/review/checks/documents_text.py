@@ -6,10 +6,16 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from prytulak.case import Event
-from prytulak.text import find_dates, find_durations
+from prytulak.text import (
+    FoundDate,
+    find_date_ranges,
+    find_dates,
+    find_durations,
+    find_release_dates,
+)
 
 from ..findings import Finding, Location, Severity
-from ..inputs import DocumentText, ReviewInput
+from ..inputs import DocumentPage, DocumentText, ReviewInput
 from ..registry import check
 
 _NEAR = timedelta(days=10)
@@ -35,26 +41,73 @@ def _linked_documents(data: ReviewInput) -> Iterator[tuple[int, Event, DocumentT
 @check("text.date-mismatch")
 def document_dates(data: ReviewInput) -> Iterator[Finding]:
     """A document about an event should carry the event's date; a date a few days off is the
-    classic inconsistency (the declaration says 10 August, the ruling 12 August)."""
+    classic inconsistency (the declaration says 10 August, the ruling 12 August). A document
+    that states the span ('с 12.05.2023 по 23.05.2023') or the release day must agree with the
+    event's first and last day."""
     for i, event, document in _linked_documents(data):
-        start, end = _event_span(event)
-        found = [(p, d) for p in document.pages for d in find_dates(p.text)]
-        if not found or any(start <= d.value <= end for _, d in found):
-            continue
-        near = [(p, d) for p, d in found if start - _NEAR <= d.value <= end + _NEAR]
-        if not near:
-            continue
-        page, first = near[0]
-        yield Finding(
-            "text.date-mismatch",
-            Severity.BLOCKING,
-            f"{document.evidence_id} says '{first.text}' but the case dates '{event.summary}' "
-            f"{event.date}",
-            "Check the document: correct the event date (and the declaration), or explain the "
-            "difference (e.g. the ruling came two days after the arrest)",
-            _at(document, page.number, first.line),
-            (Location(f"claim.events[{i}].date"),),
-        )
+        stated = list(_span_mismatches(i, event, document))
+        yield from stated
+        if not stated:
+            yield from _nearby_date(i, event, document)
+
+
+def _stated_days(page: DocumentPage) -> Iterator[tuple[str, FoundDate, str]]:
+    """(which end of the span, the date, how the document states it) on one page."""
+    for span in find_date_ranges(page.text):
+        stated = f"{span.first.text} – {span.last.text}"
+        yield "date", span.first, stated
+        yield "end", span.last, stated
+    for released in find_release_dates(page.text):
+        yield "end", released, f"released {released.text}"
+
+
+def _span_mismatches(i: int, event: Event, document: DocumentText) -> Iterator[Finding]:
+    if event.end is None:
+        return
+    start, end = _event_span(event)
+    expected = {"date": event.date.exact, "end": event.end.exact}
+    reported: set[tuple[str, date]] = set()
+    for page in document.pages:
+        for field_name, found, stated in _stated_days(page):
+            day = expected[field_name]
+            near = start - _NEAR <= found.value <= end + _NEAR
+            if day is None or found.value == day or not near:
+                continue
+            if (field_name, found.value) in reported:
+                continue
+            reported.add((field_name, found.value))
+            which = "first" if field_name == "date" else "last"
+            yield Finding(
+                "text.date-mismatch",
+                Severity.BLOCKING,
+                f"{document.evidence_id} gives '{stated}': its {which} day is {found.value}, but "
+                f"the case has '{event.summary}' from {event.date} to {event.end}",
+                "Check the document: correct the event's dates (and the declaration), or "
+                "explain the difference",
+                _at(document, page.number, found.line),
+                (Location(f"claim.events[{i}].{field_name}"),),
+            )
+
+
+def _nearby_date(i: int, event: Event, document: DocumentText) -> Iterator[Finding]:
+    start, end = _event_span(event)
+    found = [(p, d) for p in document.pages for d in find_dates(p.text)]
+    if not found or any(start <= d.value <= end for _, d in found):
+        return
+    near = [(p, d) for p, d in found if start - _NEAR <= d.value <= end + _NEAR]
+    if not near:
+        return
+    page, first = near[0]
+    yield Finding(
+        "text.date-mismatch",
+        Severity.BLOCKING,
+        f"{document.evidence_id} says '{first.text}' but the case dates '{event.summary}' "
+        f"{event.date}",
+        "Check the document: correct the event date (and the declaration), or explain the "
+        "difference (e.g. the ruling came two days after the arrest)",
+        _at(document, page.number, first.line),
+        (Location(f"claim.events[{i}].date"),),
+    )
 
 
 @check("text.duration-mismatch")
