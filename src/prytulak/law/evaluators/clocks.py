@@ -20,7 +20,8 @@ def _ead_dates(ctx: Context, start: date) -> tuple[date, date, list[UsedValue]] 
         return None
     stops = ctx.case.filing.clock_stopping_days
     day150 = start + timedelta(days=int(wait.value) + stops)
-    day180 = start + timedelta(days=int(grant.value) + stops)
+    # A permit cannot be granted before the I-765 can be filed (e.g. under a 365-day wait).
+    day180 = max(start + timedelta(days=int(grant.value) + stops), day150)
     return day150, day180, [wait, grant]
 
 
