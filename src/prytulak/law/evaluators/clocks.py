@@ -99,9 +99,11 @@ def court_deadline(ctx: Context) -> Finding | None:
     court = ctx.case.travel.court
     if court.next_hearing is None:
         return None
-    if court.detained:
-        return ctx.finding("deadline.court_filing", Status.UNKNOWN, "detained")
     hearing = court.next_hearing.exact
+    if court.detained:
+        return ctx.finding(
+            "deadline.court_filing", Status.UNKNOWN, "detained", deadlines=_hearing(ctx, hearing)
+        )
     if hearing is None:
         return ctx.finding("deadline.court_filing", Status.UNKNOWN, "inexact")
     days = ctx.value("court.filing_days_before_hearing", hearing)
@@ -137,8 +139,15 @@ def court_deadline(ctx: Context) -> Finding | None:
         params,
         values=[days, roll],
         facts=["travel.court.next_hearing"],
-        deadlines=[deadline],
+        deadlines=[deadline, *_hearing(ctx, hearing)],
     )
+
+
+def _hearing(ctx: Context, hearing: date | None) -> list[DatedDeadline]:
+    """The hearing day itself, for the calendar (the filing cutoff is a separate event)."""
+    if hearing is None:
+        return []
+    return [ctx.deadline("court_hearing", hearing, "deadline.court_filing", False)]
 
 
 RULES = (ead_clock, annual_fee, court_deadline)
