@@ -87,6 +87,8 @@ def _inexact(ctx: Context) -> list[Finding]:
         params: dict[str, object] = {"arrival": arrival.date.text}
         return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_rule", params)]
     filed = ctx.facts.filed_on
+    if arrival.date.approximate:
+        return [_approximate(ctx, earliest, latest)]
     if (filed or ctx.as_of) > latest.last_day:
         return _late(ctx, latest)
     if filed is not None and filed <= earliest.anniversary:
@@ -95,8 +97,16 @@ def _inexact(ctx: Context) -> list[Finding]:
         return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "inexact_filed")]
     if ctx.as_of > earliest.anniversary:
         return [_inexact_finding(ctx, earliest, latest, Status.AT_RISK, "inexact_passed")]
-    variant = "inexact" if latest.anniversary != earliest.anniversary else "approximate"
-    return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, variant)]
+    return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "inexact")]
+
+
+def _approximate(ctx: Context, earliest: OneYear, latest: OneYear) -> Finding:
+    """An approximate arrival ("~2024-03-27"): its bounds are a guess, so nothing is certain."""
+    if ctx.facts.filed_on is not None:
+        return _inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "approximate_filed")
+    if ctx.as_of > earliest.anniversary:
+        return _inexact_finding(ctx, earliest, latest, Status.AT_RISK, "approximate_passed")
+    return _inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "approximate")
 
 
 def _inexact_finding(
@@ -108,6 +118,7 @@ def _inexact_finding(
         "arrival": arrival.date.text,
         "earliest": earliest.anniversary,
         "latest": latest.last_day,
+        "around": _around(earliest, latest),
         "filed": ctx.facts.filed_on or ctx.as_of,
     }
     deadlines = []
@@ -121,8 +132,13 @@ def _inexact_finding(
         values=earliest.values,
         facts=["travel.us_entries[].date", "filing.filed_on"],
         deadlines=deadlines,
-        resolve="inexact",
+        resolve="inexact" if status is not Status.MET else "",
     )
+
+
+def _around(earliest: OneYear, latest: OneYear) -> str:
+    first, last = earliest.anniversary.isoformat(), latest.anniversary.isoformat()
+    return first if first == last else f"{first} – {last}"
 
 
 def one_year(ctx: Context) -> list[Finding]:
