@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 from icalendar import Calendar
 from typer.testing import CliRunner
 
+from prytulak.case import dump_case_json, parse_case_text
 from prytulak.cli.main import app
-from prytulak.law import assess, render
+from prytulak.law import assess, calendar_ics, render
 from tests.conftest import DEMO_ROOT, TODAY, load_demo
 
 RUNNER = CliRunner()
@@ -89,6 +91,17 @@ def test_calendar_writes_every_deadline(tmp_path: Path) -> None:
     assert "Earliest day to file the work-permit application (I-765)" in summaries
     assert any("Annual asylum fee" in s for s in summaries)
     assert all(e.walk("VALARM") for e in events)
+
+
+def test_calendar_has_the_hearing_itself_and_the_filing_cutoff() -> None:
+    data = json.loads(dump_case_json(load_demo("protester")))
+    data["travel"]["court"] = {"history": "now", "next_hearing": "2027-02-09"}
+    case = parse_case_text(json.dumps(data).encode(), "hearing.json", today=TODAY)
+    ics = calendar_ics(assess(case, TODAY))
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    days = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in events}
+    assert days["Immigration court hearing"] == date(2027, 2, 9)
+    assert days["Last day to file before the court hearing"] == date(2027, 1, 25)
 
 
 def test_calendar_refuses_a_non_ics_name(tmp_path: Path) -> None:

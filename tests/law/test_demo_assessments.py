@@ -93,3 +93,10 @@ def test_deadline_summary_lines_for_case_show() -> None:
     lines = deadline_summary(load_demo("protester"), TODAY)
     assert lines[0].startswith("One-year filing deadline:") and "2027-03-02" in lines[0]
     assert any("Work-permit clock" in line for line in lines)
+
+
+def test_case_show_lists_the_exception_the_late_one_year_line_refers_to() -> None:
+    lines = deadline_summary(load_demo("lgbt-believer"), TODAY)
+    assert lines[0].startswith("One-year filing deadline:") and "Exception claimed" in lines[0]
+    assert lines[1].startswith("Exception for changed circumstances:")
+    assert "see below" not in "\n".join(lines)

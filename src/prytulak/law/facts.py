@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from prytulak.case import Actor, CaseFile, Charge, Event, Ground, UsEntry
+from prytulak.case import Actor, CaseFile, Charge, Event, Ground, PartialDate, UsEntry
 
 from .rulebook import Rulebook, Table
 
@@ -31,6 +31,8 @@ class HarmEvent:
     points: int
     severe: bool
     serious: bool = False
+    after_departure: bool = False
+    """Surely after the last departure from Belarus: evidence of future risk, not past harm."""
 
     @property
     def by_state(self) -> bool:
@@ -49,17 +51,36 @@ class CaseFacts:
     charges: tuple[tuple[Event, Charge], ...]
     arrival: UsEntry | None
     filed_on: date | None
+    departure: PartialDate | None = None
+    """The last departure from Belarus without a return (``travel.departures``)."""
 
     @property
     def state_actors(self) -> tuple[Actor, ...]:
         return tuple(a for a in self.actors if a.is_state)
 
     @property
+    def past_harm(self) -> tuple[HarmEvent, ...]:
+        """Harm before the last departure: what past persecution is judged on."""
+        return tuple(h for h in self.harm_events if not h.after_departure)
+
+    @property
+    def later_harm(self) -> tuple[HarmEvent, ...]:
+        """Harm surely after the last departure (e.g. a conviction in absentia)."""
+        return tuple(h for h in self.harm_events if h.after_departure)
+
+    @property
     def total_points(self) -> int:
-        return sum(h.points for h in self.harm_events)
+        return sum(h.points for h in self.past_harm)
 
 
-def _harm_event(case: CaseFile, event: Event, harms: Table) -> HarmEvent:
+def _last_departure(case: CaseFile) -> PartialDate | None:
+    final = [d for d in case.travel.departures if d.returned is None]
+    return max(final, key=lambda d: d.date.sort_key()).date if final else None
+
+
+def _harm_event(
+    case: CaseFile, event: Event, harms: Table, departure: PartialDate | None
+) -> HarmEvent:
     actors = tuple(a for a in (case.claim.actor(i) for i in event.actors) if a is not None)
     points = 0
     outcomes = set()
@@ -77,12 +98,16 @@ def _harm_event(case: CaseFile, event: Event, harms: Table) -> HarmEvent:
         points=points,
         severe="severe" in outcomes,
         serious="serious" in outcomes,
+        after_departure=departure is not None and event.date.earliest > departure.latest,
     )
 
 
 def derive_facts(case: CaseFile, book: Rulebook) -> CaseFacts:
     harms = book.table("harms")
-    harm_events = tuple(_harm_event(case, e, harms) for e in case.claim.timeline() if e.harms)
+    departure = _last_departure(case)
+    harm_events = tuple(
+        _harm_event(case, e, harms, departure) for e in case.claim.timeline() if e.harms
+    )
     grounds = set(case.claim.grounds)
     for event in case.claim.events:
         grounds.update(event.grounds)
@@ -97,4 +122,5 @@ def derive_facts(case: CaseFile, book: Rulebook) -> CaseFacts:
         charges=charges,
         arrival=case.travel.last_arrival(),
         filed_on=filed,
+        departure=departure,
     )

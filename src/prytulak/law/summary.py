@@ -11,7 +11,16 @@ from .engine import assess
 
 __all__ = ["deadline_summary"]
 
-SHOWN = ("deadline.one_year", "clock.ead", "deadline.court_filing", "clock.annual_fee")
+SHOWN = (
+    "deadline.one_year",
+    # the exceptions the one-year line refers to (present only when the filing is late)
+    "deadline.changed_circumstances",
+    "deadline.lawful_status",
+    "deadline.extraordinary",
+    "clock.ead",
+    "deadline.court_filing",
+    "clock.annual_fee",
+)
 
 
 def _line(finding: Finding) -> str:
@@ -21,6 +30,7 @@ def _line(finding: Finding) -> str:
 
 
 def deadline_summary(case: CaseFile, today: date) -> list[str]:
-    """One line per deadline or clock: one-year deadline, work-permit clock, court deadline."""
+    """One line per deadline or clock: one-year deadline (with its exceptions when late),
+    work-permit clock, court deadline, annual fee."""
     assessment: Assessment = assess(case, today)
     return [_line(f) for f in (assessment.finding(i) for i in SHOWN) if f is not None]

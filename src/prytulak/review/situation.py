@@ -6,9 +6,16 @@ import re
 from datetime import date
 
 from prytulak.case import CaseFile, PartialDate
-from prytulak.law import assess
+from prytulak.law import Status, assess
 
-__all__ = ["age_on", "filing_date", "in_belarus", "last_departure", "one_year_deadline"]
+__all__ = [
+    "age_on",
+    "filing_date",
+    "in_belarus",
+    "last_departure",
+    "one_year_barred",
+    "one_year_deadline",
+]
 
 _US_STATE = re.compile(r",\s*[A-Z]{2}\b")
 _ABROAD_WORDS = (
@@ -40,6 +47,22 @@ def one_year_deadline(case: CaseFile, today: date) -> date | None:
     """The last day to file, as the law engine computes it (weekend roll-forward included)."""
     days = {d.id: d.day for d in assess(case, as_of=today).deadlines()}
     return days.get("one_year_rolled") or days.get("one_year")
+
+
+def one_year_barred(case: CaseFile, today: date) -> str | None:
+    """Why the law engine holds a late filing barred despite the exception listed, or None.
+
+    The engine blocks when no listed exception can apply (e.g. a change dated before the
+    arrival); its explanation of the rejected exception is returned for the review to show.
+    """
+    assessment = assess(case, as_of=today)
+    deadline = assessment.finding("deadline.one_year")
+    if deadline is None or not deadline.is_blocking:
+        return None
+    rejected = assessment.finding("deadline.changed_circumstances")
+    if rejected is not None and rejected.status is Status.NOT_MET:
+        return rejected.text()
+    return deadline.text()
 
 
 def filing_date(case: CaseFile, today: date) -> date:

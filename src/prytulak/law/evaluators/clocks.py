@@ -20,7 +20,8 @@ def _ead_dates(ctx: Context, start: date) -> tuple[date, date, list[UsedValue]] 
         return None
     stops = ctx.case.filing.clock_stopping_days
     day150 = start + timedelta(days=int(wait.value) + stops)
-    day180 = start + timedelta(days=int(grant.value) + stops)
+    # A permit cannot be granted before the I-765 can be filed (e.g. under a 365-day wait).
+    day180 = max(start + timedelta(days=int(grant.value) + stops), day150)
     return day150, day180, [wait, grant]
 
 
@@ -98,9 +99,11 @@ def court_deadline(ctx: Context) -> Finding | None:
     court = ctx.case.travel.court
     if court.next_hearing is None:
         return None
-    if court.detained:
-        return ctx.finding("deadline.court_filing", Status.UNKNOWN, "detained")
     hearing = court.next_hearing.exact
+    if court.detained:
+        return ctx.finding(
+            "deadline.court_filing", Status.UNKNOWN, "detained", deadlines=_hearing(ctx, hearing)
+        )
     if hearing is None:
         return ctx.finding("deadline.court_filing", Status.UNKNOWN, "inexact")
     days = ctx.value("court.filing_days_before_hearing", hearing)
@@ -136,8 +139,15 @@ def court_deadline(ctx: Context) -> Finding | None:
         params,
         values=[days, roll],
         facts=["travel.court.next_hearing"],
-        deadlines=[deadline],
+        deadlines=[deadline, *_hearing(ctx, hearing)],
     )
+
+
+def _hearing(ctx: Context, hearing: date | None) -> list[DatedDeadline]:
+    """The hearing day itself, for the calendar (the filing cutoff is a separate event)."""
+    if hearing is None:
+        return []
+    return [ctx.deadline("court_hearing", hearing, "deadline.court_filing", False)]
 
 
 RULES = (ead_clock, annual_fee, court_deadline)

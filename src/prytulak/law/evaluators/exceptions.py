@@ -1,67 +1,147 @@
-"""Exceptions to the one-year deadline: changed and extraordinary circumstances.
+"""Exceptions to the one-year deadline: changed and extraordinary circumstances, lawful status.
 
 Each asks the attorney the "reasonable period" question (8 CFR 208.4(a)(4)(ii), (a)(5)): the
 engine reports how long it has been, never whether that is reasonable.
+
+Only an exception claimed in ``claim.late_filing`` (and not plainly inapplicable) can make a late
+filing a question for the attorney. Facts that merely suggest one (events after the arrival, a
+status end date on the entry record) are shown as leads; the deadline stays blocking until the
+exception is claimed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from prytulak.case import PartialDate
+
 from ..assessment import Finding, Status
+from ..wording import Terms
 from .context import Context
 
-__all__ = ["changed_circumstances", "extraordinary", "lawful_status"]
+__all__ = [
+    "Excuse",
+    "Reference",
+    "changed_circumstances",
+    "extraordinary",
+    "filing_reference",
+    "lawful_status",
+]
 
 
-def _after_arrival(ctx: Context, arrival: date) -> list[tuple[str, date]]:
+@dataclass(frozen=True)
+class Reference:
+    """The day a delay is measured to: the filing date, else the planned date, else today."""
+
+    day: date
+    kind: str
+    """``filed``, ``planned`` or ``today`` (term ``when.<kind>``)."""
+
+    def params(self) -> dict[str, object]:
+        return {"reference": self.day, "reference_kind": Terms.of("when", [self.kind])}
+
+
+def filing_reference(ctx: Context) -> Reference:
+    """When the I-589 was or will be filed: a planned date counts only while it is ahead."""
+    if ctx.facts.filed_on is not None:
+        return Reference(ctx.facts.filed_on, "filed")
+    planned = ctx.case.filing.planned_filing_date
+    if planned is not None and planned.latest > ctx.as_of:
+        return Reference(planned.latest, "planned")
+    return Reference(ctx.as_of, "today")
+
+
+@dataclass(frozen=True)
+class Excuse:
+    """An exception finding, and whether it is claimed (so the late filing is a question)."""
+
+    finding: Finding
+    claimed: bool
+    name: str
+    """Term key under ``exception.``."""
+
+
+def _arrival(ctx: Context) -> PartialDate:
+    arrival = ctx.facts.arrival
+    assert arrival is not None
+    return arrival.date
+
+
+def _after_arrival(ctx: Context) -> list[tuple[str, date]]:
     """Events and harm to relatives that surely happened after the last arrival."""
+    arrival = _arrival(ctx).latest
     claim = ctx.case.claim
     found = [(f"claim.events[{e.id}]", e.date.earliest) for e in claim.events]
     found += [(f"claim.family_harm[{h.who}]", h.date.earliest) for h in claim.family_harm]
     return sorted((label, day) for label, day in found if day > arrival)
 
 
-def changed_circumstances(ctx: Context, arrival: date, reference: date) -> Finding | None:
+def changed_circumstances(ctx: Context, reference: Reference) -> Excuse | None:
     late = ctx.case.claim.late_filing
     if late is not None and late.changed_circumstances:
-        since = late.changed_on.latest if late.changed_on else None
-        params = {
-            "changes": "; ".join(late.changed_circumstances),
-            "changed_on": late.changed_on.text if late.changed_on else "?",
-            "days_since": (reference - since).days if since else "?",
-            "reference": reference,
-        }
-        variant = "claimed" if since else "claimed_undated"
-        return ctx.finding(
-            "deadline.changed_circumstances",
-            Status.AT_RISK,
-            variant,
-            params,
-            facts=["claim.late_filing.changed_circumstances", "claim.late_filing.changed_on"],
-        )
-    later = _after_arrival(ctx, arrival)
+        return _claimed_change(ctx, reference)
+    later = _after_arrival(ctx)
     if not later:
         return None
-    _label, day = later[-1]
+    day = max(day for _label, day in later)
     params = {
         "events": ", ".join(item for item, _ in later),
         "changed_on": day,
-        "days_since": (reference - day).days,
+        "days_since": (reference.day - day).days,
+        **reference.params(),
     }
-    return ctx.finding(
+    finding = ctx.finding(
         "deadline.changed_circumstances",
         Status.AT_RISK,
         "suggested",
         params,
         facts=[item for item, _ in later],
     )
+    return Excuse(finding, claimed=False, name="changed_circumstances")
 
 
-def lawful_status(ctx: Context, anniversary: date, reference: date) -> Finding | None:
+def _claimed_change(ctx: Context, reference: Reference) -> Excuse:
+    late = ctx.case.claim.late_filing
+    assert late is not None
+    changed_on = late.changed_on
+    arrival = _arrival(ctx)
+    params: dict[str, object] = {
+        "changes": "; ".join(late.changed_circumstances),
+        "changed_on": changed_on.text if changed_on else "?",
+        "arrival": arrival.text,
+        **reference.params(),
+    }
+    facts = ["claim.late_filing.changed_circumstances", "claim.late_filing.changed_on"]
+    if changed_on is None:
+        finding = ctx.finding(
+            "deadline.changed_circumstances", Status.AT_RISK, "claimed_undated", params, facts=facts
+        )
+        return Excuse(finding, claimed=True, name="changed_circumstances")
+    if changed_on.latest <= arrival.earliest:
+        later = _after_arrival(ctx)
+        params["events"] = ", ".join(item for item, _ in later)
+        variant = "before_arrival_later" if later else "before_arrival"
+        finding = ctx.finding(
+            "deadline.changed_circumstances",
+            Status.NOT_MET,
+            variant,
+            params,
+            facts=[*facts, "travel.us_entries[].date"],
+        )
+        return Excuse(finding, claimed=False, name="changed_circumstances")
+    params["days_since"] = (reference.day - changed_on.latest).days
+    finding = ctx.finding(
+        "deadline.changed_circumstances", Status.AT_RISK, "claimed", params, facts=facts
+    )
+    return Excuse(finding, claimed=True, name="changed_circumstances")
+
+
+def lawful_status(ctx: Context, anniversary: date, reference: Reference) -> Excuse | None:
     late = ctx.case.claim.late_filing
     until = late.lawful_status_until if late else None
     source = "claim.late_filing.lawful_status_until"
+    claimed = until is not None
     if until is None:
         arrival = ctx.facts.arrival
         if arrival is None or arrival.status_expires is None:
@@ -71,22 +151,27 @@ def lawful_status(ctx: Context, anniversary: date, reference: date) -> Finding |
         return None
     params = {
         "until": until.text,
-        "days_since": (reference - until.latest).days,
-        "reference": reference,
+        "days_since": (reference.day - until.latest).days,
+        **reference.params(),
     }
-    variant = "after_status" if reference > until.latest else "in_status"
-    return ctx.finding("deadline.lawful_status", Status.AT_RISK, variant, params, facts=[source])
+    if not claimed:
+        variant = "suggested"
+    else:
+        variant = "after_status" if reference.day > until.latest else "in_status"
+    finding = ctx.finding("deadline.lawful_status", Status.AT_RISK, variant, params, facts=[source])
+    return Excuse(finding, claimed=claimed, name="lawful_status")
 
 
-def extraordinary(ctx: Context, reference: date) -> Finding | None:
+def extraordinary(ctx: Context) -> Excuse | None:
     late = ctx.case.claim.late_filing
     if late is None or not late.extraordinary_circumstances:
         return None
     params = {"reasons": "; ".join(late.extraordinary_circumstances)}
-    return ctx.finding(
+    finding = ctx.finding(
         "deadline.extraordinary",
         Status.AT_RISK,
         "claimed",
         params,
         facts=["claim.late_filing.extraordinary_circumstances"],
     )
+    return Excuse(finding, claimed=True, name="extraordinary")

@@ -69,7 +69,7 @@ def sur_place(ctx: Context) -> Finding | None:
 def humanitarian(ctx: Context) -> Finding | None:
     if ctx.status_of("refugee.past_persecution") is not Status.MET:
         return None
-    severe = [h for h in ctx.facts.harm_events if h.severe or h.event.medical_treatment]
+    severe = [h for h in ctx.facts.past_harm if h.severe or h.event.medical_treatment]
     variant = "severe" if severe else "possible"
     events = ", ".join(h.event.id for h in severe) or "-"
     return ctx.finding("refugee.humanitarian", Status.AT_RISK, variant, {"events": events})

@@ -7,7 +7,16 @@ from datetime import date
 
 from ..assessment import DatedDeadline, Finding, Status, UsedValue
 from ..deadlines import add_years, roll_back, roll_forward
+from ..wording import Terms
 from .context import Context
+from .exceptions import (
+    Excuse,
+    Reference,
+    changed_circumstances,
+    extraordinary,
+    filing_reference,
+    lawful_status,
+)
 
 __all__ = ["RULES", "OneYear", "compute_one_year"]
 
@@ -68,25 +77,68 @@ def _deadlines(ctx: Context, year: OneYear) -> list[DatedDeadline]:
     return days
 
 
-def _inexact(ctx: Context) -> Finding:
+def _inexact(ctx: Context) -> list[Finding]:
+    """An arrival known to the month or approximately: a range of possible last days."""
     arrival = ctx.facts.arrival
     assert arrival is not None
     earliest = compute_one_year(ctx, arrival.date.earliest)
     latest = compute_one_year(ctx, arrival.date.latest)
-    params: dict[str, str | int | date] = {"arrival": arrival.date.text}
+    if earliest is None or latest is None:
+        params: dict[str, object] = {"arrival": arrival.date.text}
+        return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_rule", params)]
+    filed = ctx.facts.filed_on
+    if arrival.date.approximate:
+        return [_approximate(ctx, earliest, latest)]
+    if (filed or ctx.as_of) > latest.last_day:
+        return _late(ctx, latest)
+    if filed is not None and filed <= earliest.anniversary:
+        return [_inexact_finding(ctx, earliest, latest, Status.MET, "inexact_timely")]
+    if filed is not None:
+        return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "inexact_filed")]
+    if ctx.as_of > earliest.anniversary:
+        return [_inexact_finding(ctx, earliest, latest, Status.AT_RISK, "inexact_passed")]
+    return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "inexact")]
+
+
+def _approximate(ctx: Context, earliest: OneYear, latest: OneYear) -> Finding:
+    """An approximate arrival ("~2024-03-27"): its bounds are a guess, so nothing is certain."""
+    if ctx.facts.filed_on is not None:
+        return _inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "approximate_filed")
+    if ctx.as_of > earliest.anniversary:
+        return _inexact_finding(ctx, earliest, latest, Status.AT_RISK, "approximate_passed")
+    return _inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "approximate")
+
+
+def _inexact_finding(
+    ctx: Context, earliest: OneYear, latest: OneYear, status: Status, variant: str
+) -> Finding:
+    arrival = ctx.facts.arrival
+    assert arrival is not None
+    params: dict[str, object] = {
+        "arrival": arrival.date.text,
+        "earliest": earliest.anniversary,
+        "latest": latest.last_day,
+        "around": _around(earliest, latest),
+        "filed": ctx.facts.filed_on or ctx.as_of,
+    }
     deadlines = []
-    if earliest and latest:
-        params |= {"earliest": earliest.anniversary, "latest": latest.anniversary}
+    if ctx.facts.filed_on is None:
         deadlines.append(ctx.deadline("one_year", earliest.anniversary, "deadline.one_year", True))
     return ctx.finding(
         "deadline.one_year",
-        Status.UNKNOWN,
-        "inexact" if earliest else "no_rule",
+        status,
+        variant,
         params,
-        values=earliest.values if earliest else (),
-        facts=["travel.us_entries[].date"],
+        values=earliest.values,
+        facts=["travel.us_entries[].date", "filing.filed_on"],
         deadlines=deadlines,
+        resolve="inexact" if status is not Status.MET else "",
     )
+
+
+def _around(earliest: OneYear, latest: OneYear) -> str:
+    first, last = earliest.anniversary.isoformat(), latest.anniversary.isoformat()
+    return first if first == last else f"{first} – {last}"
 
 
 def one_year(ctx: Context) -> list[Finding]:
@@ -94,16 +146,15 @@ def one_year(ctx: Context) -> list[Finding]:
     if arrival is None:
         return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_arrival")]
     if arrival.date.exact is None:
-        return [_inexact(ctx)]
+        return _inexact(ctx)
     year = compute_one_year(ctx, arrival.date.exact)
     if year is None:
         return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_rule")]
     filed = ctx.facts.filed_on
     reference = filed or ctx.as_of
     status, variant = _status(ctx, year, filed, reference)
-    exceptions = _exceptions(ctx, year, reference) if status is Status.NOT_MET else []
-    if exceptions:
-        status, variant = Status.AT_RISK, "late_exception"
+    if status is Status.NOT_MET:
+        return _late(ctx, year)
     main = ctx.finding(
         "deadline.one_year",
         status,
@@ -113,7 +164,7 @@ def one_year(ctx: Context) -> list[Finding]:
         facts=["travel.us_entries[].date", "filing.filed_on"],
         deadlines=_deadlines(ctx, year) if filed is None else [],
     )
-    return [main, *exceptions, *_minor(ctx, year)]
+    return [main, *_minor(ctx, year)]
 
 
 def _status(ctx: Context, year: OneYear, filed: date | None, reference: date) -> tuple[Status, str]:
@@ -131,13 +182,48 @@ def _status(ctx: Context, year: OneYear, filed: date | None, reference: date) ->
     return Status.NOT_MET, "late"
 
 
-def _exceptions(ctx: Context, year: OneYear, reference: date) -> list[Finding]:
-    from .exceptions import changed_circumstances, extraordinary, lawful_status
+def _late(ctx: Context, year: OneYear) -> list[Finding]:
+    """Filed (or to be filed) after the last day: blocking unless an exception is claimed.
 
+    A claimed exception makes it a question for the attorney (at risk); an exception only
+    suggested by the file, or one that cannot apply, leaves the deadline blocking.
+    """
+    reference = filing_reference(ctx)
+    excuses = _exceptions(ctx, year, reference)
+    claimed = [e.name for e in excuses if e.claimed]
+    params = _params(ctx, year, reference.day) | reference.params()
+    if claimed:
+        status, variant = Status.AT_RISK, "late_exception"
+        params["exceptions"] = Terms.of("exception", claimed)
+    else:
+        status, variant = Status.NOT_MET, "late_unclaimed" if excuses else "late"
+    main = ctx.finding(
+        "deadline.one_year",
+        status,
+        variant,
+        params,
+        values=year.values,
+        facts=["travel.us_entries[].date", "filing.filed_on", "claim.late_filing"],
+        deadlines=_late_deadlines(ctx, year, reference),
+    )
+    return [main, *(e.finding for e in excuses), *_minor(ctx, year)]
+
+
+def _late_deadlines(ctx: Context, year: OneYear, reference: Reference) -> list[DatedDeadline]:
+    """The past last day for the record and, when a filing date is planned, a reminder of it."""
+    if ctx.facts.filed_on is not None:
+        return []
+    days = _deadlines(ctx, year)
+    if reference.kind == "planned":
+        days.append(ctx.deadline("planned_filing", reference.day, "deadline.one_year", False))
+    return days
+
+
+def _exceptions(ctx: Context, year: OneYear, reference: Reference) -> list[Excuse]:
     found = [
-        changed_circumstances(ctx, year.arrival, reference),
+        changed_circumstances(ctx, reference),
         lawful_status(ctx, year.anniversary, reference),
-        extraordinary(ctx, reference),
+        extraordinary(ctx),
     ]
     return [f for f in found if f is not None]
 

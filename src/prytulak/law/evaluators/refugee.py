@@ -92,9 +92,17 @@ def persecutor(ctx: Context) -> Finding:
 
 
 def past_persecution(ctx: Context) -> Finding:
-    harmed = [h for h in ctx.facts.harm_events if h.points > 0 or h.severe]
+    """Judged on harm before the last departure; later harm is noted as future risk."""
     if not ctx.facts.harm_events:
         return ctx.finding("refugee.past_persecution", Status.UNKNOWN, "none")
+    harmed = [h for h in ctx.facts.past_harm if h.points > 0 or h.severe]
+    later = ctx.facts.later_harm
+    params = _later_params(ctx)
+    if not harmed and later:
+        facts = [f"claim.events[{h.event.id}]" for h in later] + ["travel.departures"]
+        return ctx.finding(
+            "refugee.past_persecution", Status.NOT_MET, "only_later", params, facts=facts
+        )
     table = ctx.book.table("harms")
     used = [
         ctx.table_value(table, entry, ctx.as_of)
@@ -102,7 +110,7 @@ def past_persecution(ctx: Context) -> Finding:
         if any(entry.key in (x.value for x in h.event.harms) for h in harmed)
     ]
     heavy = [h for h in harmed if h.severe or h.points >= SEVERE_EVENT_POINTS]
-    params = {
+    params |= {
         "events": ", ".join(f"{h.event.id} ({h.event.date})" for h in (heavy or harmed)) or "-",
         "count": len(harmed),
     }
@@ -114,8 +122,23 @@ def past_persecution(ctx: Context) -> Finding:
     else:
         status, variant = Status.NOT_MET, "below"
     return ctx.finding(
-        "refugee.past_persecution", status, variant, params, values=used, facts=facts
+        "refugee.past_persecution",
+        status,
+        f"{variant}_later" if later else variant,
+        params,
+        values=used,
+        facts=[*facts, "travel.departures"] if later else facts,
+        resolve=variant,
     )
+
+
+def _later_params(ctx: Context) -> dict[str, object]:
+    later = ctx.facts.later_harm
+    departure = ctx.facts.departure
+    return {
+        "later": ", ".join(f"{h.event.id} ({h.event.date})" for h in later),
+        "departure": departure.text if departure else "?",
+    }
 
 
 def nexus(ctx: Context) -> Finding:

@@ -43,7 +43,7 @@ def torture_convention(ctx: Context) -> Finding:
         for h in ctx.facts.harm_events
         if h.by_state and TORTURE_SIGNS & set(h.event.harms)
     ]
-    params = {"events": ", ".join(harmed) or "—"}
+    params = {"events": ", ".join(harmed)}
     facts = ["claim.fears[].torture", "claim.apply_for_cat"]
     if not claim.apply_for_cat:
         return ctx.finding("relief.cat", Status.AT_RISK, "not_requested", params, facts=facts)
@@ -51,7 +51,8 @@ def torture_convention(ctx: Context) -> Finding:
         return ctx.finding("relief.cat", Status.AT_RISK, "weak", params, facts=facts)
     barred = Status.NOT_MET in _statuses(ctx, WITHHOLDING_BARS)
     variant = "deferral" if barred else "available"
-    return ctx.finding("relief.cat", Status.MET, variant, params, facts=facts)
+    shown = variant if harmed else f"{variant}_feared"
+    return ctx.finding("relief.cat", Status.MET, shown, params, facts=facts, resolve=variant)
 
 
 RULES = (withholding, torture_convention)

@@ -9,7 +9,7 @@ from prytulak.case import Ground
 from ..findings import Finding, Location, Severity
 from ..inputs import ReviewInput
 from ..registry import check
-from ..situation import filing_date, one_year_deadline
+from ..situation import filing_date, one_year_barred, one_year_deadline
 
 
 @check("claim.ground-without-support")
@@ -167,7 +167,11 @@ def one_year_explained(data: ReviewInput) -> Iterator[Finding]:
     late = data.case.claim.late_filing
     if filed <= deadline:
         return
-    if late is None or not (late.changed_circumstances or late.extraordinary_circumstances):
+    listed = late is not None and bool(
+        late.changed_circumstances or late.extraordinary_circumstances or late.lawful_status_until
+    )
+    barred = one_year_barred(data.case, data.today) if listed else None
+    if late is None or not listed:
         yield Finding(
             "claim.late-unexplained",
             Severity.BLOCKING,
@@ -175,6 +179,17 @@ def one_year_explained(data: ReviewInput) -> Iterator[Finding]:
             f"deadline ({deadline}) and no exception is explained (I-589 Part C.5)",
             "Record the changed or extraordinary circumstances in claim.late_filing and explain "
             "the delay (INA 208(a)(2)(D); 8 CFR 208.4(a)(4)-(5))",
+            Location("claim.late_filing"),
+        )
+    elif barred is not None:
+        yield Finding(
+            "claim.late-unexplained",
+            Severity.BLOCKING,
+            f"The application is filed {(filed - deadline).days} days after the one-year "
+            f"deadline ({deadline}) and the exception listed cannot excuse it: {barred}",
+            "Record a change that happened after the last arrival (with its date) or other "
+            "circumstances that excuse the delay in claim.late_filing (INA 208(a)(2)(D); "
+            "8 CFR 208.4(a)(4)-(5))",
             Location("claim.late_filing"),
         )
     elif not late.explanation:
