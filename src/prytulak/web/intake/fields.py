@@ -21,6 +21,7 @@ __all__ = [
     "I94Field",
     "LinesField",
     "YesNoField",
+    "YesOrNoField",
     "check_order",
 ]
 
@@ -117,6 +118,30 @@ class YesNoField(forms.TypedChoiceField):
         kwargs.setdefault("required", False)
         super().__init__(
             choices=[("", _("Not sure")), ("yes", _("Yes")), ("no", _("No"))],
+            coerce=lambda v: v == "yes",
+            empty_value=None,
+            **kwargs,
+        )
+
+    def prepare_value(self, value: Any) -> Any:
+        if value is True:
+            return "yes"
+        if value is False:
+            return "no"
+        return value
+
+
+class YesOrNoField(forms.TypedChoiceField):
+    """A question answered only yes or no, as radio buttons with neither ticked until answered.
+
+    Left unanswered it is stored as nothing (not asked yet), never as no.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(
+            choices=[("yes", _("Yes")), ("no", _("No"))],
             coerce=lambda v: v == "yes",
             empty_value=None,
             **kwargs,
