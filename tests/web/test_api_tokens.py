@@ -71,9 +71,7 @@ def test_a_revoked_or_wrong_token_is_refused(protester, org) -> None:
     assert "Revoke the token case-management sync?" in html.unescape(asked.content.decode())
     assert Client().get("/api/cases", **auth).status_code == 200  # not before the confirmation
     confirmed = {"revoke": token.pk, "confirmed": "1"}
-    page = html.unescape(
-        client.post("/accounts/tokens/", confirmed, follow=True).content.decode()
-    )
+    page = html.unescape(client.post("/accounts/tokens/", confirmed, follow=True).content.decode())
     assert "revoked" in page
     assert Client().get("/api/cases", **auth).status_code == 401
     wrong = {"HTTP_AUTHORIZATION": "Bearer pry_" + "x" * 43}

@@ -95,6 +95,7 @@ def case_page(request: HttpRequest, case: Case) -> HttpResponse:
         "file": case_file,
         "today": day,
         "overview": found,
+        "deadlines": SimpleLazyObject(lambda: found.shown(day)),
         "events": SimpleLazyObject(lambda: case_file.claim.timeline()),
         "findings": SimpleLazyObject(lambda: services.assessment_rows(found.assessment)),
         "profiles": SimpleLazyObject(lambda: services.country_profiles(case_file, key)),
