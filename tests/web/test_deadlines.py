@@ -53,3 +53,11 @@ def test_a_missed_deadline_stays_on_the_dashboard_marked_missed(org, settings) -
     dashboard = _text(client.get("/"))
     assert "2026-11-01 … 2026-11-30" in dashboard and "missed" in dashboard
     assert "none upcoming" not in dashboard
+
+
+def test_the_api_gives_the_last_possible_day(org) -> None:
+    client = sign_in(org.attorney)
+    case = _start(client, "2025-11")
+    rows = client.get(f"/api/cases/{case.pk}/deadlines").json()
+    one_year = next(r for r in rows if r["id"] == "one_year")
+    assert (one_year["day"], one_year["latest"]) == ("2026-11-01", "2026-11-30")
