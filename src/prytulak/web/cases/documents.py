@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -81,7 +83,10 @@ def _store(request: HttpRequest, case: Case) -> Upload | None:
         messages.info(
             request,
             _("This file is already in the case (%(name)s, received %(when)s); nothing was added.")
-            % {"name": earlier.filename, "when": earlier.created.strftime("%Y-%m-%d")},
+            % {
+                "name": earlier.filename,
+                "when": timezone.localtime(earlier.created).strftime("%Y-%m-%d"),
+            },
         )
         return None
     return Upload.objects.create(
@@ -161,7 +166,9 @@ def download(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     if data is None:
         raise Http404(_("The evidence locker has no such file any more."))
     response = HttpResponse(data, found.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_safe_name(found.filename)}"'
+    response["Content-Disposition"] = (
+        content_disposition_header(True, _safe_name(found.filename)) or "attachment"
+    )
     return response
 
 

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -99,7 +100,9 @@ def download_zip(request: HttpRequest, case: Case, build_pk: int) -> HttpRespons
         raise Http404(_("A file of this package is missing from the store; build it again."))
     record(request, Action.DOWNLOAD, case, f"package {found.pk} zip")
     response = HttpResponse(data, "application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{packages.zip_name(found)}"'
+    response["Content-Disposition"] = (
+        content_disposition_header(True, packages.zip_name(found)) or "attachment"
+    )
     return response
 
 
@@ -112,5 +115,5 @@ def download_file(request: HttpRequest, case: Case, build_pk: int, name: str) ->
     record(request, Action.DOWNLOAD, case, f"package {found.pk} {name}")
     path = PurePosixPath(name)
     response = HttpResponse(data, MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"))
-    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    response["Content-Disposition"] = content_disposition_header(True, path.name) or "attachment"
     return response
