@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -89,3 +90,12 @@ def test_status_at_entry_is_offered_in_words(org) -> None:
     assert 'value="humanitarian_parole"' in page
     assert ">humanitarian_parole<" not in page and ">EWI<" not in page
     assert "Гуманитарный пароль" in page
+
+
+def test_a_new_case_has_no_intake_step_marked_answered_but_about_you(org) -> None:
+    client = sign_in(org.attorney)
+    client.post("/cases/new/", ANSWERS)
+    case = Case.objects.get(case_id="sadouskaya")
+    page = html.unescape(client.get(f"/intake/{case.pk}/").content.decode())
+    answered = re.findall(r'<a href="[^"]+/(\w+)/">[^<]+</a> <span class="done">', page)
+    assert answered == ["about", "travel"]  # typed when starting; citizenship is only a default
