@@ -55,10 +55,36 @@ def test_child_with_an_approximate_birth_date_is_added_changed_and_removed(prote
 
     key = section.keys(protester.data)[-1]
     client.post(
-        f"/intake/{protester.pk}/family/", {"section": "children", "key": key, "remove": "1"}
+        f"/intake/{protester.pk}/family/",
+        {"section": "children", "key": key, "remove": "1", "confirmed": "1"},
     )
     protester.refresh_from_db()
     assert len(protester.case_file().family.children) == before
+
+
+def test_removing_an_entry_asks_first_and_each_button_names_its_entry(protester) -> None:
+    client = sign_in(protester.client_user)
+    _post(client, protester, "family", "children", CHILD)
+    _post(client, protester, "family", "children", {**CHILD, "given": "Maryia"})
+    protester.refresh_from_db()
+    before = len(protester.data["family"]["children"])
+    page = html.unescape(client.get(f"/intake/{protester.pk}/family/").content.decode())
+    labels = re.findall(r'aria-label="(Remove: [^"]+)"', page)
+    assert len(labels) == len(set(labels)) >= 2 and any("Maryia" in label for label in labels)
+    assert any("Change: " in label for label in re.findall(r'aria-label="([^"]+)"', page))
+
+    section = step_named("family").section("children")  # type: ignore[union-attr]
+    key = section.keys(protester.data)[-1]
+    remove = {"section": "children", "key": key, "remove": "1"}
+    asked = client.post(f"/intake/{protester.pk}/family/", remove)
+    asked_page = html.unescape(asked.content.decode())
+    assert "Remove this answer?" in asked_page and "Maryia" in asked_page
+    assert 'name="confirmed" value="1"' in asked_page
+    protester.refresh_from_db()
+    assert len(protester.data["family"]["children"]) == before  # nothing removed yet
+    client.post(f"/intake/{protester.pk}/family/", {**remove, "confirmed": "1"})
+    protester.refresh_from_db()
+    assert len(protester.data["family"]["children"]) == before - 1
 
 
 def test_an_answer_someone_else_changed_meanwhile_is_not_overwritten(protester) -> None:

@@ -123,7 +123,10 @@ def test_a_future_date_is_refused_and_an_attorney_can_remove_a_wrong_report(org)
     from prytulak.web.library.store import open_library
 
     report = open_library().reports()[0]
-    page = _page(client.post(f"/library/{report.id}/remove/", follow=True))
+    asked = _page(client.post(f"/library/{report.id}/remove/"))
+    assert "from the library?" in asked and len(open_library().reports()) == 1
+    confirmed = {"confirmed": "1"}
+    page = _page(client.post(f"/library/{report.id}/remove/", confirmed, follow=True))
     assert "removed." in page and "The library is empty." in page
     assert "3 passages, searchable now" in _page(_add(client, date="2025-03"))
     staff = sign_in(org.staff)

@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,7 @@ from prytulak.web.accounts.models import Role
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.cases.worker import submit
+from prytulak.web.confirm import confirm_page, confirmed
 
 from .forms import ReportForm, SearchForm
 from .store import embed_library, open_library
@@ -118,7 +120,17 @@ def remove_report(request: HttpRequest, report_id: int) -> HttpResponse:
     if request.user.role != Role.ATTORNEY and not request.user.is_superuser:  # type: ignore[union-attr]
         record(request, Action.DENIED, None, "library remove")
         raise PermissionDenied(_("Only attorneys remove reports from the library."))
-    title = open_library().remove_report(report_id)
+    library = open_library()
+    shown = next((r for r in library.reports() if r.id == report_id), None)
+    if shown is not None and not confirmed(request):
+        return confirm_page(
+            request,
+            question=_("Remove %(title)s from the library?") % {"title": shown.title},
+            button=_("Remove"),
+            back=reverse("library:library"),
+            detail=_("Its passages are no longer found; to correct it, add the report again."),
+        )
+    title = library.remove_report(report_id)
     if title is None:
         messages.error(request, _("There is no such report in the library."))
     else:
