@@ -43,6 +43,9 @@ def _blocking(case: Case) -> tuple[services.BlockingLine, ...] | None:
     return services.overview(case_file, case.version_key, day).blocking
 
 
+ACTIVE = (PackageBuild.State.QUEUED, PackageBuild.State.RUNNING)
+
+
 @case_view(EDITORS, "package")
 def package_page(request: HttpRequest, case: Case) -> HttpResponse:
     """Past builds, the one in progress, and the warning while blocking findings are open."""
@@ -59,7 +62,7 @@ def package_page(request: HttpRequest, case: Case) -> HttpResponse:
 @case_view(EDITORS, "package build", action=None)
 @require_POST
 def build(request: HttpRequest, case: Case) -> HttpResponse:
-    if case.packages.filter(state__in=[PackageBuild.State.QUEUED, PackageBuild.State.RUNNING]):
+    if case.packages.filter(state__in=ACTIVE):
         messages.info(request, _("A package is already being built for this case."))
         return redirect("cases:package", pk=case.pk)
     started = packages.start_build(case, request.user)  # type: ignore[arg-type]
@@ -82,7 +85,10 @@ def _build_of(case: Case, build_pk: int) -> PackageBuild:
 def build_status(request: HttpRequest, case: Case, build_pk: int) -> HttpResponse:
     """HTMX fragment that polls itself while the build runs."""
     found = _build_of(case, build_pk)
-    return render(request, "cases/_package_build.html", {"case": case, "b": found})
+    building = case.packages.filter(state__in=ACTIVE).exists()
+    # The page's Build button follows (HTMX out-of-band swap): enabled once no build runs.
+    context = {"case": case, "b": found, "oob": True, "building": building}
+    return render(request, "cases/_package_build.html", context)
 
 
 def _finished(case: Case, build_pk: int) -> PackageBuild:
