@@ -23,6 +23,7 @@ __all__ = [
     "YesNoField",
     "YesOrNoField",
     "check_order",
+    "dotted_to_iso",
 ]
 
 DATE_HELP = _(
@@ -43,7 +44,7 @@ class ApproxDateField(forms.CharField):
         text = super().clean(value)
         if not text:
             return text
-        text = _iso(text.strip())
+        text = dotted_to_iso(text.strip())
         try:
             parse_partial_date(text)
         except (ValueError, TypeError) as error:
@@ -61,7 +62,7 @@ class ApproxDateField(forms.CharField):
 _DOTTED = re.compile(r"^(~?)(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
 
 
-def _iso(text: str) -> str:
+def dotted_to_iso(text: str) -> str:
     """10.08.2020 and 08.2020 (as written at home) become 2020-08-10 and 2020-08."""
     match = _DOTTED.match(text.replace(" ", ""))
     if match is None:
