@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -121,10 +123,15 @@ def test_only_attorneys_add_users_and_get_a_one_time_password(org) -> None:
     assert sign_in(org.staff).get("/accounts/users/").status_code == 403
     client = sign_in(org.attorney)
     response = client.post(
-        "/accounts/users/", {"username": "new-staff", "role": "staff", "email": ""}, follow=True
+        "/accounts/users/", {"username": "new-staff", "role": "staff", "email": ""}
     )
-    assert "One-time password" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "One-time password" in page
+    password = re.search(r"<code>([^<]+)</code>", page).group(1)  # type: ignore[union-attr]
+    assert all(password not in m.value for m in client.cookies.values())  # never in a cookie
+    assert password not in client.get("/accounts/users/").content.decode()  # shown once
     made = User.objects.get(username="new-staff")
+    assert made.check_password(password)
     assert made.organization == org.organization and made.must_change_password
 
 

@@ -18,11 +18,22 @@ pytestmark = pytest.mark.django_db
 
 
 def _issue(client: Client, name: str = "case-management sync") -> str:
-    response = client.post("/accounts/tokens/", {"name": name}, follow=True)
+    response = client.post("/accounts/tokens/", {"name": name})
+    assert response.status_code == 200  # shown in the answer itself, not after a redirect
     page = html.unescape(response.content.decode())
     found = re.search(r"(pry_[A-Za-z0-9_-]{40,})", page)
     assert found, "the token is shown once after it is made"
-    return found.group(1)
+    secret = found.group(1)
+    assert all(secret not in morsel.value for morsel in response.cookies.values())
+    assert all(secret not in morsel.value for morsel in client.cookies.values())
+    assert "no-store" in response["Cache-Control"]
+    return secret
+
+
+def test_the_token_is_shown_once_and_never_again(org) -> None:
+    client = sign_in(org.staff)
+    secret = _issue(client)
+    assert secret not in client.get("/accounts/tokens/").content.decode()
 
 
 def test_a_token_reads_the_cases_its_user_may_see_and_the_read_is_logged(protester, org) -> None:
@@ -56,9 +67,11 @@ def test_a_revoked_or_wrong_token_is_refused(protester, org) -> None:
     auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     assert Client().get("/api/cases", **auth).status_code == 200
     token = ApiToken.objects.get()
-    page = html.unescape(
-        client.post("/accounts/tokens/", {"revoke": token.pk}, follow=True).content.decode()
-    )
+    asked = client.post("/accounts/tokens/", {"revoke": token.pk})
+    assert "Revoke the token case-management sync?" in html.unescape(asked.content.decode())
+    assert Client().get("/api/cases", **auth).status_code == 200  # not before the confirmation
+    confirmed = {"revoke": token.pk, "confirmed": "1"}
+    page = html.unescape(client.post("/accounts/tokens/", confirmed, follow=True).content.decode())
     assert "revoked" in page
     assert Client().get("/api/cases", **auth).status_code == 401
     wrong = {"HTTP_AUTHORIZATION": "Bearer pry_" + "x" * 43}

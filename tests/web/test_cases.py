@@ -169,3 +169,15 @@ def test_assessment_statuses_read_in_the_users_language(protester, org) -> None:
     client.post("/accounts/language/", {"language": "ru", "next": "/"})
     page = client.get(f"/cases/{protester.pk}/").content.decode()
     assert "<td>выполнено</td>" in page and "<td>met</td>" not in page
+
+
+def test_a_client_on_two_cases_can_reach_both(protester, org) -> None:
+    from prytulak.web.cases.demo import load_demo
+    from prytulak.web.cases.models import Membership
+
+    second = load_demo("journalist", org.attorney)
+    Membership.objects.create(case=second, user=protester.client_user, role="client")
+    client = sign_in(protester.client_user)
+    page = client.get("/").content.decode()
+    assert f'href="/intake/{protester.pk}/"' in page and f'href="/intake/{second.pk}/"' in page
+    assert client.get(f"/intake/{second.pk}/").status_code == 200

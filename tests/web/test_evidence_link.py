@@ -117,8 +117,15 @@ def test_an_upload_taken_out_of_the_evidence_leaves_no_reference_and_keeps_the_f
     assert ref
     attorney = sign_in(org.attorney)
     assert "not evidence" in attorney.get(f"/cases/{protester.pk}/").content.decode()
+    polled = attorney.get(f"/cases/{protester.pk}/uploads/{upload.pk}/").content.decode()
+    assert "not evidence" in polled  # the live list keeps the button after polling
     assert client.post(f"/cases/{protester.pk}/uploads/{upload.pk}/withdraw").status_code == 403
-    page = attorney.post(f"/cases/{protester.pk}/uploads/{upload.pk}/withdraw", follow=True)
+    url = f"/cases/{protester.pk}/uploads/{upload.pk}/withdraw"
+    asked = attorney.post(url).content.decode()
+    assert "out of the evidence?" in asked and ref in asked
+    protester.refresh_from_db()
+    assert protester.case_file().evidence_item(ref) is not None  # not before the yes
+    page = attorney.post(url, {"confirmed": "1"}, follow=True)
     assert f"is no longer evidence {ref}" in page.content.decode()
     protester.refresh_from_db()
     case = protester.case_file()

@@ -153,3 +153,17 @@ def test_the_overview_marks_answered_steps(protester) -> None:
     marks = dict(items)
     assert marks["about"] == "done" and marks["events"] == "done"  # the demo has both
     assert marks["documents"] == "help"  # no upload step answers in the case file
+
+
+def test_a_cyrillic_file_name_downloads_under_its_own_name(protester) -> None:
+    from urllib.parse import unquote
+
+    client = sign_in(protester.client_user)
+    sent = io.BytesIO("Повестка в КГБ на 12.05.2021".encode())
+    sent.name = "Повестка КГБ.txt"
+    assert client.post(f"/cases/{protester.pk}/upload/", {"file": sent}).status_code == 302
+    upload = Upload.objects.get(case=protester)
+    download = client.get(f"/cases/{protester.pk}/uploads/{upload.pk}/file")
+    header = download["Content-Disposition"]
+    assert header.startswith("attachment") and "=?utf-8?" not in header  # not MIME-encoded
+    assert unquote(header.split("filename*=utf-8''")[1]) == "Повестка КГБ.txt"

@@ -55,10 +55,36 @@ def test_child_with_an_approximate_birth_date_is_added_changed_and_removed(prote
 
     key = section.keys(protester.data)[-1]
     client.post(
-        f"/intake/{protester.pk}/family/", {"section": "children", "key": key, "remove": "1"}
+        f"/intake/{protester.pk}/family/",
+        {"section": "children", "key": key, "remove": "1", "confirmed": "1"},
     )
     protester.refresh_from_db()
     assert len(protester.case_file().family.children) == before
+
+
+def test_removing_an_entry_asks_first_and_each_button_names_its_entry(protester) -> None:
+    client = sign_in(protester.client_user)
+    _post(client, protester, "family", "children", CHILD)
+    _post(client, protester, "family", "children", {**CHILD, "given": "Maryia"})
+    protester.refresh_from_db()
+    before = len(protester.data["family"]["children"])
+    page = html.unescape(client.get(f"/intake/{protester.pk}/family/").content.decode())
+    labels = re.findall(r'aria-label="(Remove: [^"]+)"', page)
+    assert len(labels) == len(set(labels)) >= 2 and any("Maryia" in label for label in labels)
+    assert any("Change: " in label for label in re.findall(r'aria-label="([^"]+)"', page))
+
+    section = step_named("family").section("children")  # type: ignore[union-attr]
+    key = section.keys(protester.data)[-1]
+    remove = {"section": "children", "key": key, "remove": "1"}
+    asked = client.post(f"/intake/{protester.pk}/family/", remove)
+    asked_page = html.unescape(asked.content.decode())
+    assert "Remove this answer?" in asked_page and "Maryia" in asked_page
+    assert 'name="confirmed" value="1"' in asked_page
+    protester.refresh_from_db()
+    assert len(protester.data["family"]["children"]) == before  # nothing removed yet
+    client.post(f"/intake/{protester.pk}/family/", {**remove, "confirmed": "1"})
+    protester.refresh_from_db()
+    assert len(protester.data["family"]["children"]) == before - 1
 
 
 def test_an_answer_someone_else_changed_meanwhile_is_not_overwritten(protester) -> None:
@@ -110,18 +136,18 @@ def test_dates_in_the_wrong_order_are_marked_at_the_field(protester) -> None:
 def test_bars_question_answered_yes_needs_an_explanation_in_belarusian(protester) -> None:
     client = sign_in(protester.client_user)
     client.post("/accounts/language/", {"language": "be", "next": "/"})
-    response = _post(client, protester, "background", "bars", {"crimes_in_us": "on"})
+    response = _post(client, protester, "background", "bars", {"crimes_in_us": "yes"})
     assert response.status_code == 422
     page = response.content.decode()
     assert "Вы адказалі «так»; калі ласка, растлумачце." in page
-    assert 'name="bars-crimes_in_us" checked' in page or "checked" in page
+    assert _ticked(page, "crimes_in_us") == "yes"
     response = _post(
         client,
         protester,
         "background",
         "bars",
         {
-            "crimes_in_us": "on",
+            "crimes_in_us": "yes",
             "crimes_explanation": "Speeding ticket, Chicago, 2026",
             "served_in": "Belarusian army, 2010-2011",
         },
@@ -130,6 +156,37 @@ def test_bars_question_answered_yes_needs_an_explanation_in_belarusian(protester
     protester.refresh_from_db()
     bars = protester.case_file().claim.bars
     assert bars.crimes_in_us and bars.served_in == ["Belarusian army, 2010-2011"]
+
+
+def _ticked(page: str, question: str) -> str | None:
+    """The value of the radio button ticked for a bars question, or None when none is."""
+    for tag in re.findall(rf'<input[^>]*name="bars-{question}"[^>]*>', page):
+        if " checked" in tag:
+            return re.search(r'value="([^"]*)"', tag).group(1)  # type: ignore[union-attr]
+    return None
+
+
+BARS = ("harmed_others", "crimes_in_us", "serious_crime_abroad", "armed_group_support")
+
+
+def test_saving_other_questions_answers_no_bars_question_nobody_answered(protester) -> None:
+    data = protester.data
+    data["claim"]["bars"] = {}
+    protester.data = data
+    protester.save()
+    client = sign_in(protester.client_user)
+    page = client.get(f"/intake/{protester.pk}/background/").content.decode()
+    assert all(_ticked(page, q) is None for q in BARS)  # no answer is put in the client's mouth
+
+    answers = {"served_in": "Belarusian army, 2010-2011", "armed_group_support": "no"}
+    assert _post(client, protester, "background", "bars", answers).status_code == 302
+    protester.refresh_from_db()
+    bars = protester.case_file().claim.bars
+    assert bars.armed_group_support is False
+    assert bars.unanswered() == ["harmed_others", "crimes_in_us", "serious_crime_abroad"]
+
+    page = client.get(f"/intake/{protester.pk}/background/").content.decode()
+    assert _ticked(page, "armed_group_support") == "no" and _ticked(page, "crimes_in_us") is None
 
 
 def test_addresses_residences_work_and_prior_applications_are_saved(protester) -> None:

@@ -56,8 +56,8 @@ def test_bad_files_and_dates_are_named_with_the_fix(org) -> None:
     client = sign_in(org.staff)
     page = _page(_add(client, name="report.docx", content=b"PK\x03\x04"))
     assert "report.docx: this kind of file cannot be read; use one of" in page
-    page = _page(_add(client, date="19.02.2025"))
-    assert "19.02.2025 is not a date we can read; write 2025-02-19, 2025-02 or 2025." in page
+    page = _page(_add(client, date="spring 2025"))
+    assert "spring 2025 is not a date we can read; write 2025-02-19, 2025-02 or 2025." in page
     page = _page(_add(client, name="scan.pdf", content=b"%PDF-1.4 broken"))
     assert "scan.pdf" in page and "The library is empty." in page
 
@@ -123,8 +123,36 @@ def test_a_future_date_is_refused_and_an_attorney_can_remove_a_wrong_report(org)
     from prytulak.web.library.store import open_library
 
     report = open_library().reports()[0]
-    page = _page(client.post(f"/library/{report.id}/remove/", follow=True))
+    asked = _page(client.post(f"/library/{report.id}/remove/"))
+    assert "from the library?" in asked and len(open_library().reports()) == 1
+    confirmed = {"confirmed": "1"}
+    page = _page(client.post(f"/library/{report.id}/remove/", confirmed, follow=True))
     assert "removed." in page and "The library is empty." in page
     assert "3 passages, searchable now" in _page(_add(client, date="2025-03"))
     staff = sign_in(org.staff)
     assert staff.post(f"/library/{open_library().reports()[0].id}/remove/").status_code == 403
+
+
+def test_a_refused_report_keeps_what_was_typed_and_says_to_choose_the_file_again(
+    org, own_library
+) -> None:
+    client = sign_in(org.staff)
+    response = _add(client, date="2030-01", publisher="Viasna (test)", url="spring96.org/report")
+    page = _page(response)
+    assert response.status_code == 422
+    assert "2030-01 is in the future" in page
+    assert 'value="Viasna (test)"' in page and 'value="spring96.org/report"' in page
+    assert "choose the file again" in page
+    assert 'type="url"' not in page and 'inputmode="url"' in page
+
+
+def test_dates_as_written_at_home_and_addresses_without_https_are_accepted(
+    org, own_library
+) -> None:
+    client = sign_in(org.staff)
+    page = _page(_add(client, date="19.02.2025", url="spring96.org/report"))
+    assert "3 passages, searchable now" in page
+    from prytulak.web.library.store import open_library
+
+    report = open_library().reports()[0]
+    assert str(report.date) == "2025-02-19"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -58,3 +59,43 @@ def test_translators_and_clients_cannot_start_cases(protester, org) -> None:
         assert client.get("/cases/new/").status_code == 403
         assert client.post("/cases/new/", ANSWERS).status_code == 403
     assert Case.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "problem"),
+    [
+        ({"birth": "2030-01-01"}, "birth", "2030-01-01 is in the future"),
+        (
+            {"birth": "1990-01-01", "arrival": "1985-03"},
+            "arrival",
+            "1985-03 is before the applicant's date of birth (1990-01-01)",
+        ),
+    ],
+)
+def test_a_case_file_that_would_not_validate_is_not_started(org, answers, field, problem) -> None:
+    client = sign_in(org.attorney)
+    response = client.post("/cases/new/", ANSWERS | answers)
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 422
+    assert problem in page
+    assert f'id="id_{field}_error"' in page  # shown next to the answer it is about
+    assert 'value="Sadouskaya"' in page and f'value="{answers[field]}"' in page  # kept
+    assert not Case.objects.exists()
+
+
+def test_status_at_entry_is_offered_in_words(org) -> None:
+    client = sign_in(org.attorney)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    page = html.unescape(client.get("/cases/new/").content.decode())
+    assert 'value="humanitarian_parole"' in page
+    assert ">humanitarian_parole<" not in page and ">EWI<" not in page
+    assert "Гуманитарный пароль" in page
+
+
+def test_a_new_case_has_no_intake_step_marked_answered_but_about_you(org) -> None:
+    client = sign_in(org.attorney)
+    client.post("/cases/new/", ANSWERS)
+    case = Case.objects.get(case_id="sadouskaya")
+    page = html.unescape(client.get(f"/intake/{case.pk}/").content.decode())
+    answered = re.findall(r'<a href="[^"]+/(\w+)/">[^<]+</a> <span class="done">', page)
+    assert answered == ["about", "travel"]  # typed when starting; citizenship is only a default

@@ -154,3 +154,17 @@ def test_old_builds_are_pruned_but_files_a_kept_build_shares_stay(protester, org
     assert store.has(own[1]) and store.has(own[2]) and store.has(shared)
     newest = PackageBuild.objects.filter(case=protester).first()
     assert packages.package_file(newest, "later/i765.pdf") is not None
+
+
+def test_the_build_button_comes_back_when_the_polled_build_finishes(protester, org) -> None:
+    build = PackageBuild.objects.create(
+        case=protester, case_version=1, state=PackageBuild.State.RUNNING, progress=40
+    )
+    client = sign_in(org.attorney)
+    page = client.get(f"/cases/{protester.pk}/package/").content.decode()
+    assert '<button type="submit" id="build-button" disabled>' in page
+    url = f"/cases/{protester.pk}/package/{build.pk}/"
+    assert 'id="build-button" hx-swap-oob="true" disabled' in client.get(url).content.decode()
+    PackageBuild.objects.filter(pk=build.pk).update(state=PackageBuild.State.FAILED)
+    polled = client.get(url).content.decode()
+    assert 'id="build-button" hx-swap-oob="true">' in polled  # enabled again, no reload

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import users, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,7 +9,7 @@ urlpatterns = [
     path("verify/", views.verify_view, name="verify"),
     path("two-factor/setup/", views.setup_view, name="setup"),
     path("password/", views.password_view, name="password"),
-    path("users/", views.users_view, name="users"),
+    path("users/", users.users_view, name="users"),
     path("tokens/", views.tokens_view, name="tokens"),
     path("language/", views.language_view, name="language"),
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import secrets
 
 import qrcode
 import qrcode.image.svg
@@ -14,6 +13,7 @@ from django.contrib.auth import authenticate, login, logout, update_session_auth
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,9 +25,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prytulak.web.audit.log import client_address, record
 from prytulak.web.audit.models import Action
+from prytulak.web.confirm import confirm_page, confirmed
 
-from .forms import CodeForm, LoginForm, NewUserForm, TokenForm
-from .models import ApiToken, LoginFailure, Role, User
+from .forms import CodeForm, LoginForm, TokenForm
+from .models import ApiToken, LoginFailure, User
+from .users import Secret, secret_page
 
 __all__ = [
     "language_view",
@@ -36,7 +38,6 @@ __all__ = [
     "password_view",
     "setup_view",
     "tokens_view",
-    "users_view",
     "verify_view",
 ]
 
@@ -152,64 +153,44 @@ def password_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def users_view(request: HttpRequest) -> HttpResponse:
-    """An attorney (or administrator) adds colleagues to the organization."""
-    user = request.user
-    if user.role != Role.ATTORNEY and not user.is_superuser:  # type: ignore[union-attr]
-        record(request, Action.DENIED, None, "users")
-        raise PermissionDenied(_("Only attorneys can add users."))
-    form = NewUserForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        name = form.cleaned_data["username"]
-        if User.objects.filter(username=name).exists():
-            form.add_error("username", _("This username is taken."))
-        else:
-            password = secrets.token_urlsafe(12)
-            User.objects.create_user(
-                username=name,
-                password=password,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                organization=user.organization,  # type: ignore[union-attr]
-                must_change_password=True,
-            )
-            record(request, Action.CHANGE, None, f"user added: {name}")
-            messages.success(
-                request,
-                _("User %(name)s created. One-time password (shown once): %(pw)s")
-                % {"name": name, "pw": password},
-            )
-            return redirect("accounts:users")
-    people = User.objects.filter(organization=user.organization).order_by("username")  # type: ignore[union-attr]
-    return render(request, "accounts/users.html", {"form": form, "people": people})
-
-
-@login_required
 def tokens_view(request: HttpRequest) -> HttpResponse:
-    """A staff member's own API tokens: issue one (shown once), see when each was used, revoke."""
+    """A staff member's own API tokens: issue one (shown once, in this answer only), see when
+    each was used, revoke one (after a confirmation)."""
     user = request.user
     if user.is_client:  # type: ignore[union-attr]
         record(request, Action.DENIED, None, "api tokens")
         raise PermissionDenied(_("API tokens are for your attorney's office."))
-    form = TokenForm(request.POST or None)
     mine = ApiToken.objects.filter(user=user)
     if request.method == "POST" and "revoke" in request.POST:
-        token = mine.filter(pk=request.POST.get("revoke"), revoked__isnull=True).first()
-        if token is not None:
-            mine.filter(pk=token.pk).update(revoked=timezone.now())
-            record(request, Action.CHANGE, None, f"api token revoked: {token.name}")
-            messages.success(request, _("Token %(name)s revoked.") % {"name": token.name})
-        return redirect("accounts:tokens")
+        return _revoke(request, mine)
+    form = TokenForm(request.POST or None)
+    secret = None
     if request.method == "POST" and form.is_valid():
-        token, secret = ApiToken.issue(user, form.cleaned_data["name"])  # type: ignore[arg-type]
+        token, value = ApiToken.issue(user, form.cleaned_data["name"])  # type: ignore[arg-type]
         record(request, Action.CREATE, None, f"api token: {token.name}")
-        messages.success(
-            request,
-            _("Token %(name)s: %(secret)s — copy it now; it is not shown again.")
-            % {"name": token.name, "secret": secret},
-        )
+        lead = _("Token %(name)s (copy it now; it is not shown again):") % {"name": token.name}
+        secret = Secret(lead, value)
+        form = TokenForm()
+    context = {"form": form, "tokens": mine}
+    return secret_page(request, "accounts/tokens.html", context, secret)
+
+
+def _revoke(request: HttpRequest, mine: QuerySet[ApiToken]) -> HttpResponse:
+    token = mine.filter(pk=request.POST.get("revoke") or 0, revoked__isnull=True).first()
+    if token is None:
         return redirect("accounts:tokens")
-    return render(request, "accounts/tokens.html", {"form": form, "tokens": mine})
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            question=_("Revoke the token %(name)s?") % {"name": token.name},
+            button=_("Revoke"),
+            back="/accounts/tokens/",
+            detail=_("Scripts using it are refused at once. This cannot be undone."),
+        )
+    mine.filter(pk=token.pk).update(revoked=timezone.now())
+    record(request, Action.CHANGE, None, f"api token revoked: {token.name}")
+    messages.success(request, _("Token %(name)s revoked.") % {"name": token.name})
+    return redirect("accounts:tokens")
 
 
 @require_POST

@@ -76,6 +76,8 @@ class CaseRow(Schema):
 
 class DeadlineOut(Schema):
     day: str
+    latest: str | None = None
+    """The last possible day when the deadline counts from an approximate date."""
     id: str
     title: dict[str, str]
     to_verify: bool
@@ -167,7 +169,13 @@ def deadlines(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     record(request, Action.VIEW, case, "api deadlines")
     found = services.overview(case.read_file(today()), case.version_key, today())
     return [
-        {"day": d.day.isoformat(), "id": d.kind, "title": d.title, "to_verify": d.to_verify}
+        {
+            "day": d.day.isoformat(),
+            "latest": d.latest.isoformat() if d.ranged and d.latest else None,
+            "id": d.kind,
+            "title": d.title,
+            "to_verify": d.to_verify,
+        }
         for d in found.deadlines
     ]
 

@@ -10,6 +10,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_POST
 from prytulak.web.accounts.models import Role
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
+from prytulak.web.confirm import confirm_page, confirmed
 
 from . import lockers, worker
 from .access import ANYONE, EDITORS, STAFF, case_view
@@ -81,7 +85,10 @@ def _store(request: HttpRequest, case: Case) -> Upload | None:
         messages.info(
             request,
             _("This file is already in the case (%(name)s, received %(when)s); nothing was added.")
-            % {"name": earlier.filename, "when": earlier.created.strftime("%Y-%m-%d")},
+            % {
+                "name": earlier.filename,
+                "when": timezone.localtime(earlier.created).strftime("%Y-%m-%d"),
+            },
         )
         return None
     return Upload.objects.create(
@@ -150,7 +157,8 @@ def _own_upload(request: HttpRequest, case: Case, upload_pk: int) -> Upload:
 def upload_status(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     """HTMX fragment that polls itself until the processing is done."""
     found = _own_upload(request, case, upload_pk)
-    return render(request, "cases/_upload_status.html", {"case": case, "u": found})
+    context = {"case": case, "u": found, "can_withdraw": request.user.role in EDITORS}  # type: ignore[union-attr]
+    return render(request, "cases/_upload_status.html", context)
 
 
 @case_view(ANYONE, "download", action=None)
@@ -161,7 +169,9 @@ def download(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     if data is None:
         raise Http404(_("The evidence locker has no such file any more."))
     response = HttpResponse(data, found.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_safe_name(found.filename)}"'
+    response["Content-Disposition"] = (
+        content_disposition_header(True, _safe_name(found.filename)) or "attachment"
+    )
     return response
 
 
@@ -251,6 +261,18 @@ def withdraw(request: HttpRequest, case: Case, upload_pk: int) -> HttpResponse:
     """Take an upload out of the evidence (and so out of the exhibits); the file is kept."""
     found = _own_upload(request, case, upload_pk)
     was = found.evidence_id
+    if was and not confirmed(request):
+        return confirm_page(
+            request,
+            question=_("Take %(name)s out of the evidence?") % {"name": found.filename},
+            button=_("Not evidence"),
+            back=reverse("cases:case", args=(case.pk,)),
+            detail=_(
+                "Its reference %(id)s and every mention of it leave the case file, so it is "
+                "not in the exhibits. The file itself stays in the locker."
+            )
+            % {"id": was},
+        )
     problems = unlink_upload(case, found, request.user)
     if problems:
         for problem in problems:

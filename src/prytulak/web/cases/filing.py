@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,6 +43,9 @@ def _blocking(case: Case) -> tuple[services.BlockingLine, ...] | None:
     return services.overview(case_file, case.version_key, day).blocking
 
 
+ACTIVE = (PackageBuild.State.QUEUED, PackageBuild.State.RUNNING)
+
+
 @case_view(EDITORS, "package")
 def package_page(request: HttpRequest, case: Case) -> HttpResponse:
     """Past builds, the one in progress, and the warning while blocking findings are open."""
@@ -58,7 +62,7 @@ def package_page(request: HttpRequest, case: Case) -> HttpResponse:
 @case_view(EDITORS, "package build", action=None)
 @require_POST
 def build(request: HttpRequest, case: Case) -> HttpResponse:
-    if case.packages.filter(state__in=[PackageBuild.State.QUEUED, PackageBuild.State.RUNNING]):
+    if case.packages.filter(state__in=ACTIVE):
         messages.info(request, _("A package is already being built for this case."))
         return redirect("cases:package", pk=case.pk)
     started = packages.start_build(case, request.user)  # type: ignore[arg-type]
@@ -81,7 +85,10 @@ def _build_of(case: Case, build_pk: int) -> PackageBuild:
 def build_status(request: HttpRequest, case: Case, build_pk: int) -> HttpResponse:
     """HTMX fragment that polls itself while the build runs."""
     found = _build_of(case, build_pk)
-    return render(request, "cases/_package_build.html", {"case": case, "b": found})
+    building = case.packages.filter(state__in=ACTIVE).exists()
+    # The page's Build button follows (HTMX out-of-band swap): enabled once no build runs.
+    context = {"case": case, "b": found, "oob": True, "building": building}
+    return render(request, "cases/_package_build.html", context)
 
 
 def _finished(case: Case, build_pk: int) -> PackageBuild:
@@ -99,7 +106,9 @@ def download_zip(request: HttpRequest, case: Case, build_pk: int) -> HttpRespons
         raise Http404(_("A file of this package is missing from the store; build it again."))
     record(request, Action.DOWNLOAD, case, f"package {found.pk} zip")
     response = HttpResponse(data, "application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{packages.zip_name(found)}"'
+    response["Content-Disposition"] = (
+        content_disposition_header(True, packages.zip_name(found)) or "attachment"
+    )
     return response
 
 
@@ -112,5 +121,5 @@ def download_file(request: HttpRequest, case: Case, build_pk: int, name: str) ->
     record(request, Action.DOWNLOAD, case, f"package {found.pk} {name}")
     path = PurePosixPath(name)
     response = HttpResponse(data, MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"))
-    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    response["Content-Disposition"] = content_disposition_header(True, path.name) or "attachment"
     return response

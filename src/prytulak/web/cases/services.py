@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy
 
@@ -57,10 +58,28 @@ class DeadlineLine:
     title: dict[str, str]
     kind: str
     to_verify: bool = False
+    latest: date | None = None
+    """The last possible day, when the deadline counts from an approximate date (an arrival
+    in 2025-11: the one-year deadline is 2026-11-01 … 2026-11-30); None for one known day."""
 
     def label(self) -> str:
         lang = (get_language() or "en")[:2]
         return self.title.get(lang) or self.title.get("en") or self.kind
+
+    @property
+    def last_day(self) -> date:
+        return self.latest or self.day
+
+    @property
+    def ranged(self) -> bool:
+        return self.latest is not None and self.latest != self.day
+
+    def state(self, today: date) -> str:
+        """``missed`` (even its last possible day is past), ``closing`` (its earliest possible
+        day is past but not its last: may still be timely, file now) or ``open``."""
+        if self.last_day < today:
+            return "missed"
+        return "closing" if self.day < today else "open"
 
 
 @dataclass(frozen=True)
@@ -83,8 +102,15 @@ class Overview:
     review: Any
     problems: tuple[str, ...] = field(default=())
 
-    def next_deadlines(self, today: date, count: int = 3) -> tuple[DeadlineLine, ...]:
-        return tuple(d for d in self.deadlines if d.day >= today)[:count]
+    def shown(self, today: date) -> tuple[tuple[DeadlineLine, str], ...]:
+        """Every deadline with its state on ``today`` (see ``DeadlineLine.state``)."""
+        return tuple((d, d.state(today)) for d in self.deadlines)
+
+    def next_deadlines(self, today: date, count: int = 3) -> tuple[tuple[DeadlineLine, str], ...]:
+        """The missed deadlines (kept in view, marked), then the next ``count`` still open."""
+        shown = self.shown(today)
+        missed = tuple(row for row in shown if row[1] == "missed")
+        return missed + tuple(row for row in shown if row[1] != "missed")[:count]
 
 
 def _verb(module: str, name: str, feature: str) -> Callable[..., Any] | Unavailable:
@@ -113,6 +139,18 @@ def _hearing(case: CaseFile) -> DeadlineLine | None:
     return DeadlineLine(hearing.earliest, title, "hearing")
 
 
+def _latest_possible(case: CaseFile, deadline_id: str, day: date) -> date | None:
+    """The one-year deadline's last possible day when the last arrival is approximate.
+
+    The law engine dates it from the earliest possible arrival day; the same span counted
+    from the latest possible day gives the end of the range.
+    """
+    arrival = case.travel.last_arrival()
+    if not deadline_id.startswith("one_year") or arrival is None or arrival.date.exact:
+        return None
+    return arrival.date.latest + relativedelta(day, arrival.date.earliest)
+
+
 def _overview(case: CaseFile, today: date) -> Overview:
     assessment = _call("assessment", _verb("prytulak.law", "assess", "assessment"), case, today)
     report = _call("review", _verb("prytulak.review", "review", "review"), case, today=today)
@@ -120,7 +158,8 @@ def _overview(case: CaseFile, today: date) -> Overview:
     blocking: list[BlockingLine] = []
     if assessment:
         for d in assessment.deadlines():
-            deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify))
+            latest = _latest_possible(case, d.id, d.day)
+            deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify, latest))
         blocking += [BlockingLine(dict(f.title), "law") for f in assessment.blocking]
     if report:
         blocking += [BlockingLine({"en": f.message}, "review") for f in report.blocking]

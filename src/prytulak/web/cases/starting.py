@@ -7,6 +7,8 @@ only what was entered: no answers to questions nobody asked.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,22 +19,32 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from prytulak.case import CaseFile, EntryManner, case_to_data
+from prytulak.case import (
+    CaseFile,
+    CaseFileError,
+    EntryManner,
+    Problem,
+    case_from_data,
+    case_to_data,
+)
 from prytulak.case.starting import new_case
 from prytulak.web.accounts.models import Role, User
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.intake.fields import ApproxDateField
+from prytulak.web.intake.travel_forms import ENTRY_MANNERS
 
+from .clock import today
 from .demo import free_case_id
 from .models import Case, Membership
 
 __all__ = ["NewCaseForm", "new_case_view"]
 
 STARTERS = frozenset({Role.ATTORNEY, Role.STAFF})
-MANNERS = [("", gettext_lazy("No arrival recorded yet"))] + [
-    (m.value, m.value) for m in EntryManner
-]
+MANNERS = [("", gettext_lazy("No arrival recorded yet")), *ENTRY_MANNERS]
+FIELD_OF_PATH = (("applicant.name.family", "family"), ("applicant.name.given", "given"),
+                 ("applicant.birth", "birth"), ("travel.us_entries", "arrival"))  # fmt: skip
+"""Where a case-file problem is shown on the form (by the start of its path)."""
 
 
 class NewCaseForm(forms.Form):
@@ -70,24 +82,59 @@ def new_case_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only attorneys and staff of an organization start cases."))
     form = NewCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case_file = new_case(
-                data["family"],
-                data["given"],
-                data["birth"],
-                data["arrival"] or None,
-                data["port"] or None,
-                EntryManner(data["manner"]) if data["manner"] else None,
-            )
-        except ValueError as error:
-            form.add_error(None, str(error))
-        else:
+        case_file = _valid_case_file(form)
+        if case_file is not None:
             case = _create(case_file, user)  # type: ignore[arg-type]
             record(request, Action.CREATE, case, "new case")
             messages.success(request, _("Case %(id)s started.") % {"id": case.case_id})
             return redirect("cases:case", pk=case.pk)
     return render(request, "cases/new.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def _valid_case_file(form: NewCaseForm) -> CaseFile | None:
+    """The case file the answers make, checked as every save is; None with the problems put
+    on the form (next to the answer they are about) when it would not validate."""
+    data = form.cleaned_data
+    try:
+        case_file = new_case(
+            data["family"],
+            data["given"],
+            data["birth"],
+            data["arrival"] or None,
+            data["port"] or None,
+            EntryManner(data["manner"]) if data["manner"] else None,
+        )
+        return case_from_data(case_to_data(case_file), "new case", today())
+    except CaseFileError as error:
+        for problem in error.problems:
+            form.add_error(_field_of(problem), _in_words(problem.message))
+    except ValueError as error:
+        form.add_error(None, str(error))
+    return None
+
+
+def _field_of(problem: Problem) -> str | None:
+    return next((name for path, name in FIELD_OF_PATH if problem.path.startswith(path)), None)
+
+
+_FUTURE = re.compile(r"^(?P<value>.+) is in the future \(today is (?P<today>[\d-]+)\)")
+_BEFORE_BIRTH = re.compile(r"^(?P<value>.+) is before the applicant was born \((?P<born>[^)]+)\)")
+
+
+def _in_words(message: str) -> str:
+    """The two date problems a new case can have, in the user's language."""
+    found = _FUTURE.match(message)
+    if found:
+        return _("%(value)s is in the future (today is %(today)s); check the year.") % {
+            "value": found["value"],
+            "today": found["today"],
+        }
+    found = _BEFORE_BIRTH.match(message)
+    if found:
+        return _(
+            "%(value)s is before the applicant's date of birth (%(born)s); check both dates."
+        ) % {"value": found["value"], "born": found["born"]}
+    return message
 
 
 @transaction.atomic

@@ -45,8 +45,7 @@ def _summary(case: Case) -> dict[str, object]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Every case the user belongs to, with its next deadlines and blocking findings."""
     if request.user.is_client:  # type: ignore[union-attr]
-        own = Case.objects.visible_to(request.user).first()  # type: ignore[arg-type]
-        return redirect("intake:portal", pk=own.pk) if own else render(request, "cases/none.html")
+        return _client_home(request)
     cases = Case.objects.visible_to(request.user).defer("data")  # type: ignore[arg-type]
     rows = [_summary(c) for c in cases]
     return render(
@@ -59,6 +58,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "can_start": request.user.role in STARTERS,  # type: ignore[union-attr]
         },
     )
+
+
+def _client_home(request: HttpRequest) -> HttpResponse:
+    """A client's own case's questionnaire; a list when they are on more than one case."""
+    own = list(Case.objects.visible_to(request.user).defer("data")[:50])  # type: ignore[arg-type]
+    if len(own) == 1:
+        return redirect("intake:portal", pk=own[0].pk)
+    return render(request, "cases/none.html", {"cases": own})
 
 
 @login_required
@@ -95,6 +102,7 @@ def case_page(request: HttpRequest, case: Case) -> HttpResponse:
         "file": case_file,
         "today": day,
         "overview": found,
+        "deadlines": SimpleLazyObject(lambda: found.shown(day)),
         "events": SimpleLazyObject(lambda: case_file.claim.timeline()),
         "findings": SimpleLazyObject(lambda: services.assessment_rows(found.assessment)),
         "profiles": SimpleLazyObject(lambda: services.country_profiles(case_file, key)),

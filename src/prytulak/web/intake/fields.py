@@ -21,7 +21,9 @@ __all__ = [
     "I94Field",
     "LinesField",
     "YesNoField",
+    "YesOrNoField",
     "check_order",
+    "dotted_to_iso",
 ]
 
 DATE_HELP = _(
@@ -42,7 +44,7 @@ class ApproxDateField(forms.CharField):
         text = super().clean(value)
         if not text:
             return text
-        text = _iso(text.strip())
+        text = dotted_to_iso(text.strip())
         try:
             parse_partial_date(text)
         except (ValueError, TypeError) as error:
@@ -60,7 +62,7 @@ class ApproxDateField(forms.CharField):
 _DOTTED = re.compile(r"^(~?)(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
 
 
-def _iso(text: str) -> str:
+def dotted_to_iso(text: str) -> str:
     """10.08.2020 and 08.2020 (as written at home) become 2020-08-10 and 2020-08."""
     match = _DOTTED.match(text.replace(" ", ""))
     if match is None:
@@ -117,6 +119,30 @@ class YesNoField(forms.TypedChoiceField):
         kwargs.setdefault("required", False)
         super().__init__(
             choices=[("", _("Not sure")), ("yes", _("Yes")), ("no", _("No"))],
+            coerce=lambda v: v == "yes",
+            empty_value=None,
+            **kwargs,
+        )
+
+    def prepare_value(self, value: Any) -> Any:
+        if value is True:
+            return "yes"
+        if value is False:
+            return "no"
+        return value
+
+
+class YesOrNoField(forms.TypedChoiceField):
+    """A question answered only yes or no, as radio buttons with neither ticked until answered.
+
+    Left unanswered it is stored as nothing (not asked yet), never as no.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(
+            choices=[("yes", _("Yes")), ("no", _("No"))],
             coerce=lambda v: v == "yes",
             empty_value=None,
             **kwargs,

@@ -99,6 +99,15 @@ def _about_apply(data: Data, answers: Data) -> None:
         data["applicant"]["birth"] = {k: v for k, v in birth.items() if v}
 
 
+def _given(section: Section, answers: Data) -> bool:
+    """Whether some answer is neither empty nor just the form field's default."""
+    fields = section.form.base_fields
+    return any(
+        value not in (None, "", [], {}) and (name not in fields or value != fields[name].initial)
+        for name, value in answers.items()
+    )
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -109,13 +118,15 @@ class Step:
     """Shown only when this says so for the case's data and today (the late-filing step)."""
 
     def answered(self, data: Data) -> bool:
-        """Some answer of this step is in the case file (the overview marks it)."""
+        """Some answer of this step is in the case file (the overview marks it).
+
+        A value that is only the question's default (citizenship "Belarus", which a new case
+        file holds before anyone is asked) is no answer.
+        """
         for section in self.sections:
             if section.many and section.records(data):
                 return True
-            if not section.many and any(
-                v not in (None, "", [], {}) for v in section.initial(data).values()
-            ):
+            if not section.many and _given(section, section.initial(data)):
                 return True
         return False
 

@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from prytulak.case import EntryManner, ThirdCountryStatus
 
-from .fields import ApproxDateField, I94Field, LinesField, YesNoField, check_order
+from .fields import (
+    ApproxDateField,
+    I94Field,
+    LinesField,
+    YesNoField,
+    YesOrNoField,
+    check_order,
+)
 
 __all__ = ["BarsForm", "DepartureForm", "PriorApplicationForm", "ThirdCountryForm", "UsEntryForm"]
 
@@ -179,33 +186,30 @@ def _explanation() -> forms.CharField:
 
 
 class BarsForm(forms.Form):
-    harmed_others = forms.BooleanField(
+    harmed_others = YesOrNoField(
         label=_(
             "Have you or a family member ever caused harm or suffering to anyone because of "
             "their race, religion, nationality, social group or political opinion, or "
             "ordered or helped to do so?"
         ),
-        required=False,
     )
     harmed_others_explanation = _explanation()
-    crimes_in_us = forms.BooleanField(
+    crimes_in_us = YesOrNoField(
         label=_(
             "Have you or a family member ever been charged, arrested, convicted or sentenced "
             "for a crime in the US?"
         ),
-        required=False,
     )
     crimes_explanation = _explanation()
-    serious_crime_abroad = forms.BooleanField(
+    serious_crime_abroad = YesOrNoField(
         label=_(
             "Have you ever committed a crime outside the US (not counting the political "
             "charges against you in Belarus)?"
         ),
-        required=False,
     )
     serious_crime_explanation = _explanation()
-    armed_group_support = forms.BooleanField(
-        label=_("Have you ever given money, goods or service to an armed group?"), required=False
+    armed_group_support = YesOrNoField(
+        label=_("Have you ever given money, goods or service to an armed group?")
     )
     armed_group_explanation = _explanation()
     served_in = LinesField(

@@ -22,6 +22,7 @@ from prytulak.web.cases.access import ANYONE, case_view
 from prytulak.web.cases.clock import today
 from prytulak.web.cases.describe import DescribeForm, event_choices
 from prytulak.web.cases.models import Case, Conflict, Draft
+from prytulak.web.confirm import confirm_page, confirmed
 
 from .sections import Section, StaleRecord
 from .steps import STEPS, Step, step_named, visible_steps
@@ -229,6 +230,8 @@ def _post(request: HttpRequest, case: Case, step: Step) -> tuple[Shown | None, H
     remove = "remove" in request.POST
     key = request.POST.get("key", "")
     form = _form(step, section, case, key, None if remove else request.POST)
+    if remove and not confirmed(request):
+        return None, _confirm_removal(request, case, step, section, form, key)
     shown = Shown(section, form, key)
     if (remove or form.is_valid()) and _save(request, case, section, shown, remove):
         messages.success(request, _("Removed.") if remove else _("Saved."))
@@ -238,6 +241,23 @@ def _post(request: HttpRequest, case: Case, step: Step) -> tuple[Shown | None, H
         return None, redirect("intake:step", pk=case.pk, name=step.name)
     _keep_draft(request, case, step, shown)
     return shown, None
+
+
+def _confirm_removal(
+    request: HttpRequest, case: Case, step: Step, section: Section, form: forms.Form, key: str
+) -> HttpResponse:
+    """Ask before an answer is taken out, naming it (the line the list shows)."""
+    entry = section.record(case.data)
+    if section.many:
+        entry = dict(zip(section.keys(case.data), section.records(case.data), strict=True)).get(key)
+    line = section.describe(entry, form) if entry else ""
+    return confirm_page(
+        request,
+        question=_("Remove this answer?"),
+        detail=line or str(section.title or ""),
+        button=_("Remove"),
+        back=reverse("intake:step", args=(case.pk, step.name)) + f"#s-{section.name}",
+    )
 
 
 def _after_save(case: Case, step: Step) -> HttpResponse:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from prytulak.case import parse_partial_date
 from prytulak.search import supported_suffixes
 from prytulak.web.cases.clock import today
+from prytulak.web.intake.fields import dotted_to_iso
 
 __all__ = ["MAX_REPORT_BYTES", "ReportForm", "SearchForm"]
 
@@ -25,7 +27,27 @@ class ReportForm(forms.Form):
     title = forms.CharField(label=_("Title (default: from the file)"), required=False)
     publisher = forms.CharField(label=_("Publisher, e.g. Human Rights Center Viasna"))
     date = forms.CharField(label=_("Publication date: YYYY-MM-DD, YYYY-MM or YYYY"))
-    url = forms.URLField(label=_("Where it was published"), required=False, assume_scheme="https")
+    url = forms.CharField(
+        label=_("Where it was published"),
+        required=False,
+        # not type=url: the browser would refuse "spring96.org/report", which is fine here
+        widget=forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"}),
+    )
+
+    def clean_url(self) -> str:
+        text = self.cleaned_data["url"].strip()
+        if not text:
+            return ""
+        if "://" not in text:
+            text = "https://" + text
+        try:
+            URLValidator(schemes=["http", "https"])(text)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("%(text)s is not a web address; copy it from the browser's address bar.")
+                % {"text": self.cleaned_data["url"]}
+            ) from None
+        return text
 
     def clean_file(self) -> object:
         sent = self.cleaned_data["file"]
@@ -43,7 +65,7 @@ class ReportForm(forms.Form):
         return sent
 
     def clean_date(self) -> str:
-        text = self.cleaned_data["date"].strip()
+        text = dotted_to_iso(self.cleaned_data["date"].strip())  # 19.02.2025 as written at home
         try:
             published = parse_partial_date(text)
         except ValueError:

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prytulak.search import ReportImportError, ReportInfo
+from prytulak.search import Library, ReportImportError, ReportInfo
 from prytulak.web.accounts.models import Role
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
 from prytulak.web.cases.worker import submit
+from prytulak.web.confirm import confirm_page, confirmed
 
 from .forms import ReportForm, SearchForm
 from .store import embed_library, open_library
@@ -48,17 +51,26 @@ def library_page(request: HttpRequest) -> HttpResponse:
     if search.is_valid() and search.cleaned_data["q"].strip():
         language = search.cleaned_data["lang"] or None
         hits = library.search(search.cleaned_data["q"], limit=20, language=language)
+    return _page(request, library, search, hits, ReportForm() if _may_add(request) else None)
+
+
+def _page(
+    request: HttpRequest,
+    library: Library,
+    search: SearchForm,
+    hits: list[Any],
+    form: ReportForm | None,
+) -> HttpResponse:
+    context = {
+        "search": search,
+        "hits": hits,
+        "static_hits": any("static" in hit.matched_by for hit in hits),
+        "reports": library.reports(),
+        "form": form,
+        "may_remove": request.user.role == Role.ATTORNEY or request.user.is_superuser,  # type: ignore[union-attr]
+    }
     return render(
-        request,
-        "library/library.html",
-        {
-            "search": search,
-            "hits": hits,
-            "static_hits": any("static" in hit.matched_by for hit in hits),
-            "reports": library.reports(),
-            "form": ReportForm() if _may_add(request) else None,
-            "may_remove": request.user.role == Role.ATTORNEY or request.user.is_superuser,  # type: ignore[union-attr]
-        },
+        request, "library/library.html", context, status=422 if form and form.errors else 200
     )
 
 
@@ -75,10 +87,7 @@ def add_report(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only attorneys and staff add reports to the library."))
     form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("library:library")
+        return _page(request, open_library(), SearchForm(), [], form)
     sent = form.cleaned_data["file"]
     info = ReportInfo(
         form.cleaned_data["title"],
@@ -94,8 +103,8 @@ def add_report(request: HttpRequest) -> HttpResponse:
         try:
             result = open_library().add_file(path, info, embed=False)
         except ReportImportError as error:
-            messages.error(request, str(error))
-            return redirect("library:library")
+            form.add_error("file", str(error))
+            return _page(request, open_library(), SearchForm(), [], form)
     if result.duplicate:
         messages.success(
             request, _("%(title)s is already in the library.") % {"title": result.title}
@@ -118,7 +127,17 @@ def remove_report(request: HttpRequest, report_id: int) -> HttpResponse:
     if request.user.role != Role.ATTORNEY and not request.user.is_superuser:  # type: ignore[union-attr]
         record(request, Action.DENIED, None, "library remove")
         raise PermissionDenied(_("Only attorneys remove reports from the library."))
-    title = open_library().remove_report(report_id)
+    library = open_library()
+    shown = next((r for r in library.reports() if r.id == report_id), None)
+    if shown is not None and not confirmed(request):
+        return confirm_page(
+            request,
+            question=_("Remove %(title)s from the library?") % {"title": shown.title},
+            button=_("Remove"),
+            back=reverse("library:library"),
+            detail=_("Its passages are no longer found; to correct it, add the report again."),
+        )
+    title = library.remove_report(report_id)
     if title is None:
         messages.error(request, _("There is no such report in the library."))
     else:

@@ -16,6 +16,7 @@ __all__ = [
     "DEBUG",
     "LOGIN_FAILURE_LIMIT",
     "LOGIN_FAILURE_WINDOW_SECONDS",
+    "MESSAGE_STORAGE",
     "OTP_TOTP_ISSUER",
     "PASSWORD_HASHERS",
     "SECRET_KEY",
@@ -82,6 +83,10 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Messages stay on the server (in the session), not in a cookie the browser keeps and sends.
+# Secrets (one-time passwords, API tokens) are never put in a message at all: they are shown
+# once in the answer to the request that made them.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Login throttling: this many failures for one username or one address within the window.
 LOGIN_FAILURE_LIMIT = 5
