@@ -81,11 +81,15 @@ class DatedDeadline:
     title: dict[str, str]
     finding_id: str
     to_verify: bool = False
+    latest: date | None = None
+    """The last possible day when the deadline counts from a date known only to the month (an
+    arrival in 2025-11: ``day`` 2026-11-01, ``latest`` 2026-11-30); None for one known day."""
 
     def to_data(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "day": self.day.isoformat(),
+            "latest": self.latest.isoformat() if self.latest else None,
             "title": self.title,
             "finding": self.finding_id,
             "to_verify": self.to_verify,

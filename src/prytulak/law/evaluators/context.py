@@ -83,9 +83,19 @@ class Context:
         )
 
     def deadline(
-        self, deadline_id: str, day: date, finding_id: str, to_verify: bool
+        self,
+        deadline_id: str,
+        day: date,
+        finding_id: str,
+        to_verify: bool,
+        latest: date | None = None,
     ) -> DatedDeadline:
         term = self.book.term(f"deadline.{deadline_id}")
         return DatedDeadline(
-            id=deadline_id, day=day, title=dict(term), finding_id=finding_id, to_verify=to_verify
+            id=deadline_id,
+            day=day,
+            title=dict(term),
+            finding_id=finding_id,
+            to_verify=to_verify,
+            latest=latest if latest != day else None,
         )

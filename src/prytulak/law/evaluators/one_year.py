@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..assessment import DatedDeadline, Finding, Status, UsedValue
@@ -90,7 +90,7 @@ def _inexact(ctx: Context) -> list[Finding]:
     if arrival.date.approximate:
         return [_approximate(ctx, earliest, latest)]
     if (filed or ctx.as_of) > latest.last_day:
-        return _late(ctx, latest)
+        return _ranged(ctx, _late(ctx, latest), earliest, latest)
     if filed is not None and filed <= earliest.anniversary:
         return [_inexact_finding(ctx, earliest, latest, Status.MET, "inexact_timely")]
     if filed is not None:
@@ -98,6 +98,26 @@ def _inexact(ctx: Context) -> list[Finding]:
     if ctx.as_of > earliest.anniversary:
         return [_inexact_finding(ctx, earliest, latest, Status.AT_RISK, "inexact_passed")]
     return [_inexact_finding(ctx, earliest, latest, Status.UNKNOWN, "inexact")]
+
+
+def _ranged(
+    ctx: Context, findings: list[Finding], earliest: OneYear, latest: OneYear
+) -> list[Finding]:
+    """The missed deadline of an arrival known to the month, kept as the range it was."""
+    ranged = ctx.deadline(
+        "one_year", earliest.anniversary, "deadline.one_year", True, latest.last_day
+    )
+    return [
+        replace(f, deadlines=tuple(_one_range(d, ranged) for d in f.deadlines if d.id != _ROLLED))
+        for f in findings
+    ]
+
+
+_ROLLED = "one_year_rolled"  # inside the range already
+
+
+def _one_range(deadline: DatedDeadline, ranged: DatedDeadline) -> DatedDeadline:
+    return ranged if deadline.id == "one_year" else deadline
 
 
 def _approximate(ctx: Context, earliest: OneYear, latest: OneYear) -> Finding:
@@ -123,7 +143,11 @@ def _inexact_finding(
     }
     deadlines = []
     if ctx.facts.filed_on is None:
-        deadlines.append(ctx.deadline("one_year", earliest.anniversary, "deadline.one_year", True))
+        deadlines.append(
+            ctx.deadline(
+                "one_year", earliest.anniversary, "deadline.one_year", True, latest.last_day
+            )
+        )
     return ctx.finding(
         "deadline.one_year",
         status,

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy
 
@@ -139,18 +138,6 @@ def _hearing(case: CaseFile) -> DeadlineLine | None:
     return DeadlineLine(hearing.earliest, title, "hearing")
 
 
-def _latest_possible(case: CaseFile, deadline_id: str, day: date) -> date | None:
-    """The one-year deadline's last possible day when the last arrival is approximate.
-
-    The law engine dates it from the earliest possible arrival day; the same span counted
-    from the latest possible day gives the end of the range.
-    """
-    arrival = case.travel.last_arrival()
-    if not deadline_id.startswith("one_year") or arrival is None or arrival.date.exact:
-        return None
-    return arrival.date.latest + relativedelta(day, arrival.date.earliest)
-
-
 def _overview(case: CaseFile, today: date) -> Overview:
     assessment = _call("assessment", _verb("prytulak.law", "assess", "assessment"), case, today)
     report = _call("review", _verb("prytulak.review", "review", "review"), case, today=today)
@@ -158,7 +145,7 @@ def _overview(case: CaseFile, today: date) -> Overview:
     blocking: list[BlockingLine] = []
     if assessment:
         for d in assessment.deadlines():
-            latest = _latest_possible(case, d.id, d.day)
+            latest = getattr(d, "latest", None)  # a range: an arrival known to the month
             deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify, latest))
         blocking += [BlockingLine(dict(f.title), "law") for f in assessment.blocking]
     if report:
