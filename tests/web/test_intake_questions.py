@@ -256,3 +256,47 @@ def test_a_date_conflicting_with_another_step_is_explained_in_russian(protester)
     assert "другой ответ, в шаге «Поездки»" in page, re.findall(r"alert.>([^<]+)", page)
     assert "раньше вашей даты рождения (2023-01-01); проверьте обе даты." in page
     assert "is before the applicant was born" not in page
+
+
+def _about(protester, client, **changes: str):  # type: ignore[no-untyped-def]
+    section = step_named("about").section("about")  # type: ignore[union-attr]
+    answers = {k: v or "" for k, v in section.initial(protester.data).items()}
+    key = section.key_of(section.record(protester.data))
+    url = f"/intake/{protester.pk}/about/"
+    return client.post(url, {"section": "about", "key": key, **answers, **changes})
+
+
+def test_clearing_the_cyrillic_name_clears_it_and_half_a_name_is_refused(protester) -> None:
+    client = sign_in(protester.client_user)
+    before = protester.case_file().applicant.name.native
+    half = _about(protester, client, native_given="")
+    assert half.status_code == 422
+    assert "Give both the family and the given name in Cyrillic, or neither." in html.unescape(
+        half.content.decode()
+    )
+    protester.refresh_from_db()
+    assert protester.case_file().applicant.name.native == before  # nothing half-saved
+    cleared = _about(protester, client, native_family="", native_given="", native_patronymic="")
+    assert cleared.status_code == 302
+    protester.refresh_from_db()
+    assert protester.case_file().applicant.name.native == before[1:]
+
+
+def test_a_birthplace_without_a_date_is_refused_not_dropped(protester) -> None:
+    client = sign_in(protester.client_user)
+    response = _about(protester, client, birth_date="", birth_city="Hrodna")
+    assert response.status_code == 422
+    assert "Give the date of birth too" in html.unescape(response.content.decode())
+    assert "Hrodna" in response.content.decode()  # what was typed is kept
+
+
+def test_a_belarusian_name_is_recorded_as_belarusian(protester) -> None:
+    client = sign_in(protester.client_user)
+    response = _about(protester, client, native_family="Лукашэвіч", native_given="Ганна")
+    assert response.status_code == 302
+    protester.refresh_from_db()
+    first = protester.case_file().applicant.name.native[0]
+    assert (first.family, first.language) == ("Лукашэвіч", "be")
+    _about(protester, client, native_family="Лукашевич", native_given="Анна")
+    protester.refresh_from_db()
+    assert protester.case_file().applicant.name.native[0].language == "ru"

@@ -26,6 +26,23 @@ class AboutForm(forms.Form):
     birth_date = ApproxDateField(label=_("Date of birth"), required=False)
     birth_city = forms.CharField(label=_("Town or city of birth"), required=False)
 
+    def clean(self) -> dict[str, object]:
+        """Half a name or a birthplace without a date cannot be stored: say so, keep the text."""
+        answers = super().clean() or {}
+        native = [answers.get(f) for f in ("native_family", "native_given")]
+        half = any(native) and not all(native)
+        if half or (answers.get("native_patronymic") and not any(native)):
+            missing = "native_given" if answers.get("native_family") else "native_family"
+            self.add_error(
+                missing, _("Give both the family and the given name in Cyrillic, or neither.")
+            )
+        if answers.get("birth_city") and not answers.get("birth_date"):
+            self.add_error(
+                "birth_date",
+                _("Give the date of birth too (approximate is fine), or leave the town out."),
+            )
+        return answers
+
 
 HARMS = [
     ("detention", _("I was detained or arrested")),

@@ -82,21 +82,43 @@ def _about_initial(data: Data) -> Data:
 
 
 def _about_apply(data: Data, answers: Data) -> None:
-    name = data["applicant"]["name"]
+    """Write the answers over what the form showed: an emptied answer clears what was there."""
+    applicant = data["applicant"]
+    name = applicant["name"]
     name["family"], name["given"] = answers["family"], answers["given"]
+    others = (name.get("native") or [])[1:]
     if answers["native_family"] and answers["native_given"]:
         native = {
-            "language": data.get("language") if data.get("language") in ("be", "ru") else "ru",
+            "language": _cyrillic_language(
+                answers["native_family"] + answers["native_given"], data.get("language")
+            ),
             "family": answers["native_family"],
             "given": answers["native_given"],
         }
         if answers["native_patronymic"]:
             native["patronymic"] = answers["native_patronymic"]
-        name["native"] = [native, *(name.get("native") or [])[1:]]
+        name["native"] = [native, *others]
+    elif others:
+        name["native"] = others
+    else:
+        name.pop("native", None)
     if answers["birth_date"]:
-        birth = data["applicant"].get("birth") or {}
+        birth = applicant.get("birth") or {}
         birth.update({"date": answers["birth_date"], "city": answers["birth_city"] or None})
-        data["applicant"]["birth"] = {k: v for k, v in birth.items() if v}
+        applicant["birth"] = {k: v for k, v in birth.items() if v}
+    else:
+        applicant.pop("birth", None)
+
+
+def _cyrillic_language(text: str, case_language: object) -> str:
+    """Belarusian where the name has і or ў, Russian where it has и, щ or ъ; otherwise the
+    case's language (or Russian)."""
+    letters = set(text.lower())
+    if letters & set("іў"):
+        return "be"
+    if letters & set("ищъ"):
+        return "ru"
+    return str(case_language) if case_language in ("be", "ru") else "ru"
 
 
 def _given(section: Section, answers: Data) -> bool:
