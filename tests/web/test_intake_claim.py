@@ -43,6 +43,18 @@ def test_organization_and_harm_to_family_are_written_to_part_b(protester) -> Non
     assert "Dziarzhaunaya initsiyatyva" in html.unescape(page)
 
 
+def test_a_relatives_membership_and_a_group_abroad_are_recorded_as_such(protester) -> None:
+    client = sign_in(protester.client_user)
+    militia = {"name": "Militia", "kind": "military", "member": "my brother Andrei"}
+    abroad = {"name": "Razam", "kind": "civic initiative", "country": "United States"}
+    for group in (militia, abroad):
+        assert _post(client, protester, "others", "organizations", group).status_code == 302
+    protester.refresh_from_db()
+    saved = protester.case_file().claim.organizations[-2:]
+    assert (saved[0].member, saved[0].country) == ("my brother Andrei", None)
+    assert (saved[1].member, saved[1].country) == (None, "United States")
+
+
 def test_a_bad_date_for_family_harm_is_explained_in_belarusian(protester) -> None:
     client = sign_in(protester.client_user)
     client.post("/accounts/language/", {"language": "be", "next": "/"})

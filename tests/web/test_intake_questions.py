@@ -115,6 +115,7 @@ def test_third_country_residence_permit_is_recorded_for_firm_resettlement(protes
         "left": "2026-02",
         "status": "temporary_residence",
         "status_detail": "Karta pobytu, valid to 2025-06",
+        "permanent_status_path": "Karta Polaka: I could apply for permanent residence",
         "could_return": "no",
         "worked": "on",
     }
@@ -123,6 +124,7 @@ def test_third_country_residence_permit_is_recorded_for_firm_resettlement(protes
     stay = protester.case_file().travel.third_countries[-1]
     assert stay.country == "Poland" and stay.status == "temporary_residence"
     assert stay.could_return is False and stay.worked
+    assert stay.permanent_status_path == "Karta Polaka: I could apply for permanent residence"
 
 
 def test_dates_in_the_wrong_order_are_marked_at_the_field(protester) -> None:

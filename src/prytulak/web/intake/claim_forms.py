@@ -39,6 +39,10 @@ class OrganizationForm(forms.Form):
     start = ApproxDateField(label=_("From"), required=False)
     end = ApproxDateField(label=_("To"), required=False)
     continuing = forms.BooleanField(label=_("I still take part"), required=False)
+    member = forms.CharField(
+        label=_("Whose membership was it, if not yours? (e.g. my brother Andrei)"), required=False
+    )
+    country = forms.CharField(label=_("Country, if not Belarus"), required=False)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -53,6 +57,8 @@ ORGANIZATION_FIELDS: tuple[tuple[str, str], ...] = (
     ("start", "start"),
     ("end", "end"),
     ("continuing", "continuing"),
+    ("member", "member"),
+    ("country", "country"),
 )
 
 

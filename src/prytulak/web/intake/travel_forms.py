@@ -81,6 +81,11 @@ class ThirdCountryForm(forms.Form):
     offered_permanent_status = forms.BooleanField(
         label=_("Were you offered permanent residence or citizenship there?"), required=False
     )
+    permanent_status_path = forms.CharField(
+        label=_("Could you have got permanent residence or citizenship there? How?"),
+        help_text=_("For example: with a Karta Polaka I could apply for permanent residence."),
+        required=False,
+    )
     could_return = YesNoField(label=_("Could you go back and live there now?"))
     worked = forms.BooleanField(label=_("I worked there"), required=False)
     sought_protection = forms.BooleanField(
@@ -115,6 +120,7 @@ THIRD_COUNTRY_FIELDS: tuple[tuple[str, str], ...] = tuple(
         "status_detail",
         "status_expires",
         "offered_permanent_status",
+        "permanent_status_path",
         "could_return",
         "worked",
         "sought_protection",
