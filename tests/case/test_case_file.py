@@ -123,3 +123,14 @@ def test_near_misses_get_a_did_you_mean() -> None:
     with pytest.raises(CaseFileError) as unknown_actor:
         case_from_data(data, "case.yaml", TODAY)
     assert "did you mean 'okrestina-staff'?" in str(unknown_actor.value)
+
+
+def test_an_address_line_calls_a_suite_a_suite_and_a_bare_number_an_apartment() -> None:
+    from prytulak.case import Address
+
+    office = Address(street="55 E Jackson Blvd", apartment="Suite 1150", city="Chicago")
+    home = Address(street="2147 W Division St", apartment="3R", city="Chicago")
+    assert office.one_line() == "55 E Jackson Blvd, Suite 1150, Chicago, United States"
+    assert home.one_line() == "2147 W Division St, apt. 3R, Chicago, United States"
+    unit = office.unit()
+    assert unit is not None and (unit.kind, unit.number) == ("ste", "1150")

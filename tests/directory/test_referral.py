@@ -90,7 +90,7 @@ def test_consent_for_this_recipient_shows_what_was_agreed(tmp_path: Path, case: 
     markdown, _ = _texts(case, consents, "HIAS (New York)")
     assert "Name: YAUHEN KAZLOU" in markdown
     assert "A-number: A201-234-567" in markdown
-    assert "2147 W Division St apt. 3R" in markdown
+    assert "2147 W Division St, apt. 3R" in markdown
     assert "(312) 555-0147" not in markdown  # contact was not agreed
     other, _ = _texts(case, consents, "Catholic Migration Services")
     assert "KAZLOU" not in other and "201234567" not in other

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
+from .units import Unit, read_unit
 
 __all__ = [
     "ANumber",
@@ -110,8 +111,13 @@ class Address(CaseModel):
     country: str = "United States"
     in_care_of: str | None = None
 
+    def unit(self) -> Unit | None:
+        """The apartment, suite or floor as written, read ('Suite 1400' is not an apartment)."""
+        return read_unit(self.apartment) if self.apartment else None
+
     def one_line(self) -> str:
-        street = f"{self.street} apt. {self.apartment}" if self.apartment else self.street
+        unit = self.unit()
+        street = f"{self.street}, {unit.text}" if unit and self.street else self.street
         parts = (street, self.city, self.region, self.postal_code, self.country)
         return ", ".join(p for p in parts if p)
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
 from prytulak.case import Address, PartialDate, Precision
+from prytulak.case.units import Unit
 
 __all__ = [
     "Unit",
@@ -71,51 +70,9 @@ def phone_parts(phone: str | None) -> tuple[str | None, str | None]:
     return None, phone
 
 
-@dataclass(frozen=True)
-class Unit:
-    """The secondary unit of an address, as the forms' Apt./Ste./Flr. boxes take it."""
-
-    kind: Literal["apt", "ste", "flr"]
-    number: str
-    text: str
-    """As the case writes it, with its designator: 'Suite 1400', 'apt. 4' when it had none."""
-
-
-_DESIGNATORS: dict[str, Literal["apt", "ste", "flr"]] = {
-    "apartment": "apt",
-    "apt": "apt",
-    "flat": "apt",
-    "unit": "apt",
-    "#": "apt",
-    "kv": "apt",
-    "suite": "ste",
-    "ste": "ste",
-    "room": "ste",
-    "rm": "ste",
-    "floor": "flr",
-    "flr": "flr",
-    "fl": "flr",
-}
-_LEADING = re.compile(
-    r"^(?P<word>apartment|apt|flat|unit|kv|suite|ste|room|rm|floor|flr|fl|#)"
-    r"(?:\.\s*|\s+|(?=\d))(?:no\.?\s*)?(?P<number>\S.*)$",
-    re.IGNORECASE,
-)
-_FLOOR_AFTER = re.compile(r"^(?P<number>\d+)(?:st|nd|rd|th)?\s+(?:floor|flr|fl)\.?$", re.IGNORECASE)
-
-
 def unit(address: Address | None) -> Unit | None:
-    """'Suite 1400' → Ste 1400, '3rd Floor' → Flr 3, 'Apt 4B' or '4B' → Apt 4B."""
-    if address is None or not address.apartment:
-        return None
-    text = " ".join(address.apartment.split())
-    lead = _LEADING.match(text)
-    if lead:
-        return Unit(_DESIGNATORS[lead.group("word").lower()], lead.group("number"), text)
-    floor = _FLOOR_AFTER.match(text)
-    if floor:
-        return Unit("flr", floor.group("number"), text)
-    return Unit("apt", text, f"apt. {text}")
+    """The address's unit as the forms' Apt./Ste./Flr. boxes take it (``Address.unit``)."""
+    return address.unit() if address is not None else None
 
 
 def street_line(address: Address | None) -> str | None:
