@@ -75,9 +75,11 @@ def test_lgbt_believer_social_group_and_late_filing_exceptions() -> None:
     assert "Toboso-Alfonso" in group.text()
     late = result.finding("deadline.one_year")
     assert late is not None and late.status is Status.AT_RISK and "days late" in late.text()
-    for exception in ("deadline.changed_circumstances", "deadline.lawful_status"):
-        found = result.finding(exception)
-        assert found is not None and "Reasonable period" in found.text()
+    change = result.finding("deadline.changed_circumstances")
+    assert change is not None and "Reasonable period" in change.text()  # 148 days
+    status = result.finding("deadline.lawful_status")  # status ended 215 days before filing
+    assert status is not None and "longer than 6 months" in status.text()
+    assert "needs its own explanation" in status.text()
     assert result.finding("relief.withholding").status is Status.MET  # type: ignore[union-attr]
     assert not result.blocking
 

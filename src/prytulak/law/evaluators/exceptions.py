@@ -1,7 +1,9 @@
 """Exceptions to the one-year deadline: changed and extraordinary circumstances, lawful status.
 
 Each asks the attorney the "reasonable period" question (8 CFR 208.4(a)(4)(ii), (a)(5)): the
-engine reports how long it has been, never whether that is reasonable.
+engine reports how long it has been, never whether that is reasonable; past a screening
+threshold (six months, ``one_year.reasonable_period_review_months``) it says the delay needs
+explaining.
 
 Only an exception claimed in ``claim.late_filing`` (and not plainly inapplicable) can make a late
 filing a question for the attorney. Facts that merely suggest one (events after the arrival, a
@@ -16,7 +18,8 @@ from datetime import date
 
 from prytulak.case import PartialDate
 
-from ..assessment import Finding, Status
+from ..assessment import Finding, Status, UsedValue
+from ..deadlines import add_months
 from ..wording import Terms
 from .context import Context
 
@@ -131,10 +134,27 @@ def _claimed_change(ctx: Context, reference: Reference) -> Excuse:
         )
         return Excuse(finding, claimed=False, name="changed_circumstances")
     params["days_since"] = (reference.day - changed_on.latest).days
+    threshold = _long_delay(ctx, changed_on.latest, reference.day)
+    variant = "claimed_long" if threshold is not None else "claimed"
+    if threshold is not None:
+        params["months"] = threshold.value
     finding = ctx.finding(
-        "deadline.changed_circumstances", Status.AT_RISK, "claimed", params, facts=facts
+        "deadline.changed_circumstances",
+        Status.AT_RISK,
+        variant,
+        params,
+        facts=facts,
+        values=[threshold] if threshold is not None else [],
     )
     return Excuse(finding, claimed=True, name="changed_circumstances")
+
+
+def _long_delay(ctx: Context, start: date, end: date) -> UsedValue | None:
+    """The screening threshold when the delay from ``start`` to ``end`` exceeds it."""
+    threshold = ctx.value("one_year.reasonable_period_review_months", start)
+    if threshold is None or add_months(start, int(threshold.value)) >= end:
+        return None
+    return threshold
 
 
 def lawful_status(ctx: Context, anniversary: date, reference: Reference) -> Excuse | None:
@@ -154,11 +174,21 @@ def lawful_status(ctx: Context, anniversary: date, reference: Reference) -> Excu
         "days_since": (reference.day - until.latest).days,
         **reference.params(),
     }
+    threshold = _long_delay(ctx, until.latest, reference.day) if claimed else None
     if not claimed:
         variant = "suggested"
+    elif threshold is not None:
+        variant, params["months"] = "after_status_long", threshold.value
     else:
         variant = "after_status" if reference.day > until.latest else "in_status"
-    finding = ctx.finding("deadline.lawful_status", Status.AT_RISK, variant, params, facts=[source])
+    finding = ctx.finding(
+        "deadline.lawful_status",
+        Status.AT_RISK,
+        variant,
+        params,
+        facts=[source],
+        values=[threshold] if threshold is not None else [],
+    )
     return Excuse(finding, claimed=claimed, name="lawful_status")
 
 
