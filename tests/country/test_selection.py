@@ -135,3 +135,29 @@ def test_the_month_march_is_not_a_protest_march(demo_case: object) -> None:
         r for m in select_profiles(CaseFile.model_validate(data), get_pack()) for r in m.reasons
     ]
     assert any("mentions 'march': We joined a march" in r for r in reasons), reasons
+
+
+def _only_event(day: str, code: str, article: str) -> CaseFile:
+    from prytulak.case import Event, parse_partial_date
+
+    event = Event.model_validate(
+        {
+            "id": "raid",
+            "date": day,
+            "place": "Brest",
+            "summary": "Service of the church interrupted, pastor taken to the district department",
+            "charges": [{"code": code, "article": article}],
+        }
+    )
+    assert event.date == parse_partial_date(day)
+    return edited(events=[event], activities_abroad=[], family_harm=[], political_opinion=None)
+
+
+def test_an_administrative_offence_outside_2020_is_not_a_2020_protest() -> None:
+    assert "protesters_2020" not in selected(_only_event("2023-04-09", "administrative", "24.23"))
+    assert "protesters_2020" in selected(_only_event("2020-08-16", "administrative", "24.23"))
+
+
+def test_a_criminal_case_years_later_still_counts_for_the_2020_protests() -> None:
+    reasons = selected(_only_event("2023-04-09", "criminal", "342"))["protesters_2020"]
+    assert reasons == ("event 'raid' (2023-04-09) names Criminal Code art. 342",)

@@ -88,9 +88,12 @@ def _event_reasons(case: CaseFile, rule: ProfileSelector) -> Iterator[str]:
     for event in case.claim.timeline():
         where = f"event '{event.id}' ({event.date.text})"
         for charge in event.charges:
-            if f"{charge.code.value}:{charge.article}" in rule.articles:
-                code = "Criminal Code" if charge.code.value == "criminal" else "CAO"
-                yield f"{where} names {code} art. {charge.article}"
+            if f"{charge.code.value}:{charge.article}" not in rule.articles:
+                continue
+            if charge.code.value == "criminal":
+                yield f"{where} names Criminal Code art. {charge.article}"
+            elif _in_window(event, rule):  # an offence is punished at once: its date counts
+                yield f"{where} names CAO art. {charge.article}"
         for harm in event.harms:
             if harm.value in rule.harm_types:
                 yield f"{where} records the harm '{harm.value}'"
