@@ -313,3 +313,24 @@ def test_a_card_naming_the_organization_is_membership_evidence() -> None:
         str(f.location) for f in review(case, today=TODAY).findings if f.code == "gaps.case-level"
     ]
     assert "claim.organizations" not in gaps
+
+
+def _findings(case_data: Data, code: str) -> list[str]:
+    case = parse_case_text(json.dumps(case_data).encode(), "case.json", TODAY)
+    return [f.message for f in review(case, today=TODAY).findings if f.code == code]
+
+
+def test_a_stay_abroad_during_an_earlier_trip_is_not_out_of_order() -> None:
+    """Lived in Lithuania from 2021, came back to Belarus in 2025, left for good: the 2021
+    arrival in Lithuania follows the first departure, not the last."""
+    data = json.loads(dump_case_json(load_demo("protester")))
+    data["travel"]["departures"] = [
+        {"date": "2021-03-01", "returned": "2025-06-14", "purpose_of_return": "mother dying"},
+        {"date": "2025-09-10"},
+    ]
+    data["travel"]["third_countries"][0]["arrived"] = "2021-03-02"
+    assert _findings(data, "timeline.third-country-order") == []
+    data["travel"]["third_countries"][0]["arrived"] = "2025-07-01"  # back in Belarus then
+    assert _findings(data, "timeline.third-country-order") == [
+        "Arrived in Lithuania on 2025-07-01, when the case has the applicant back in Belarus"
+    ]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
-from prytulak.case import HarmType
+from prytulak.case import Departure, HarmType, PartialDate
 from prytulak.text import find_dates, find_durations
 
 from ..findings import Finding, Location, Severity
@@ -72,15 +72,22 @@ def arrival_before_leaving(data: ReviewInput) -> Iterator[Finding]:
 @check("timeline.third-country-order")
 def third_country_order(data: ReviewInput) -> Iterator[Finding]:
     travel = data.case.travel
-    left = last_departure(data.case)
+    departures = sorted(travel.departures, key=lambda d: d.date.sort_key())
     arrival = travel.last_arrival()
     for i, stay in enumerate(travel.third_countries):
-        if stay.arrived and left and stay.arrived.latest < left.earliest:
+        if stay.arrived and departures and not _abroad_then(stay.arrived, departures):
+            first = departures[0].date
+            where = (
+                f"before leaving Belarus on {first}"
+                if stay.arrived.latest < first.earliest
+                else "when the case has the applicant back in Belarus"
+            )
             yield Finding(
                 "timeline.third-country-order",
                 Severity.WARNING,
-                f"Arrived in {stay.country} on {stay.arrived}, before leaving Belarus on {left}",
-                "Correct the dates, or explain an earlier trip (and the return) in the timeline",
+                f"Arrived in {stay.country} on {stay.arrived}, {where}",
+                "Correct the dates, or record the trip (the departure and the return) in "
+                "travel.departures",
                 Location(f"travel.third_countries[{i}].arrived"),
             )
         if stay.left and arrival and stay.left.earliest > arrival.date.latest:
@@ -91,6 +98,14 @@ def third_country_order(data: ReviewInput) -> Iterator[Finding]:
                 "Correct the dates, or record the later trip abroad and the new US entry",
                 Location(f"travel.third_countries[{i}].left"),
             )
+
+
+def _abroad_then(day: PartialDate, departures: list[Departure]) -> bool:
+    """Whether ``day`` may fall in a time abroad: after a departure and before its return."""
+    return any(
+        d.date.earliest <= day.latest and (d.returned is None or day.earliest <= d.returned.latest)
+        for d in departures
+    )
 
 
 def _stated_lengths(text: str) -> list[int]:
