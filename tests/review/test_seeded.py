@@ -334,3 +334,20 @@ def test_a_stay_abroad_during_an_earlier_trip_is_not_out_of_order() -> None:
     assert _findings(data, "timeline.third-country-order") == [
         "Arrived in Lithuania on 2025-07-01, when the case has the applicant back in Belarus"
     ]
+
+
+def test_a_child_turning_21_soon_after_the_planned_filing_is_flagged_with_the_day() -> None:
+    data = json.loads(dump_case_json(load_demo("journalist")))
+    child = next(c for c in data["family"]["children"] if c.get("include_in_application"))
+    data["filing"].pop("filed_on")
+    data["filing"].pop("receipt_number", None)
+    data["filing"]["planned_filing_date"] = "2026-12-01"
+    child["birth"]["date"] = "2006-01-15"
+    found = _findings(data, "family.derivative-age-out")
+    name = found[0].split(" turns 21")[0] if found else "?"
+    assert found == [
+        f"{name} turns 21 on 2027-01-15, 45 days after the filing date used here (2026-12-01); "
+        "a child's age is fixed on the day the I-589 is filed (INA 208(b)(3)(B))"
+    ]
+    data["filing"]["filed_on"] = "2026-11-20"  # filed: the age is locked, nothing to warn
+    assert _findings(data, "family.derivative-age-out") == []

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
-from prytulak.case import CaseFile, Child, EvidenceRef, FamilyLocation, MaritalStatus, Spouse
+from prytulak.case import (
+    CaseFile,
+    Child,
+    EvidenceRef,
+    FamilyLocation,
+    MaritalStatus,
+    PartialDate,
+    Spouse,
+)
 
 from ..findings import Finding, Location, Severity
 from ..inputs import ReviewInput
@@ -55,6 +64,8 @@ def derivative_eligibility(data: ReviewInput) -> Iterator[Finding]:
                 "File a separate I-589 for this child",
                 Location(f"family.children[{i}].include_in_application"),
             )
+        elif data.case.filing.filed_on is None:
+            yield from _turning_21(child.name.full(), child.birth.date, on, i)
         if child.marital_status is not MaritalStatus.SINGLE:
             yield Finding(
                 "family.derivative-eligibility",
@@ -88,6 +99,33 @@ def derivative_eligibility(data: ReviewInput) -> Iterator[Finding]:
                 Location(f"{path}.include_in_application"),
                 (Location(f"{path}.nationality"), Location(f"{path}.birth")),
             )
+
+
+AGE_OUT_WARNING_DAYS = 180
+"""How far ahead of the filing a child's 21st birthday is flagged."""
+
+
+def _turning_21(name: str, born: PartialDate, on: date, index: int) -> Iterator[Finding]:
+    """A child who turns 21 soon after the planned filing: the age is fixed on the day the
+    I-589 is filed (INA 208(b)(3)(B)), so the date the filing must beat is the birthday."""
+    birthday = _add_years(born.earliest, 21)
+    if not on < birthday <= on + timedelta(days=AGE_OUT_WARNING_DAYS):
+        return
+    yield Finding(
+        "family.derivative-age-out",
+        Severity.WARNING,
+        f"{name} turns 21 on {birthday}, {(birthday - on).days} days after the filing date used "
+        f"here ({on}); a child's age is fixed on the day the I-589 is filed (INA 208(b)(3)(B))",
+        f"File before {birthday}; filed later, {name} needs an I-589 of their own",
+        Location(f"family.children[{index}].birth.date"),
+    )
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _included(case: CaseFile) -> list[tuple[str, Spouse | Child]]:
