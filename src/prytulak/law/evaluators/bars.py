@@ -5,6 +5,7 @@ from __future__ import annotations
 from prytulak.case import EntryManner
 
 from ..assessment import Finding, Status
+from ..facts import political_charge
 from .context import Context
 
 __all__ = ["RULES"]
@@ -86,8 +87,8 @@ def nonpolitical_crime(ctx: Context) -> Finding:
     table = ctx.book.table("charges")
     other = [
         f"{c.code.value} art. {c.article}"
-        for _e, c in ctx.facts.charges
-        if table.get(f"{c.code.value}:{c.article}") is None
+        for e, c in ctx.facts.charges
+        if political_charge(table, e, c) is None
     ]
     if other:
         return ctx.finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prytulak.case import Ground
 
 from ..assessment import Finding, Status
-from ..facts import PROTECTED_GROUNDS
+from ..facts import PROTECTED_GROUNDS, political_charge
 from ..wording import Terms
 from .context import Context
 
@@ -150,12 +150,12 @@ def nexus(ctx: Context) -> Finding:
     with_ground = [h for h in harmed if h.grounds]
     if not with_ground:
         return ctx.finding("refugee.nexus", Status.AT_RISK, "no_ground", values=[test])
-    political_articles = {e.key for e in ctx.book.table("charges").entries}
+    charges = ctx.book.table("charges")
     motive = [
         h
         for h in with_ground
         if h.event.stated_reason
-        or any(f"{c.code.value}:{c.article}" in political_articles for c in h.event.charges)
+        or any(political_charge(charges, h.event, c) is not None for c in h.event.charges)
     ]
     params = {"test": str(test.value) if test else "at least one central reason"}
     if motive:
@@ -170,15 +170,16 @@ def prosecution(ctx: Context) -> Finding | None:
         return None
     table = ctx.book.table("charges")
     political, other, used = [], [], []
-    for _event, charge in ctx.facts.charges:
-        key = f"{charge.code.value}:{charge.article}"
-        entry = table.get(key)
+    for event, charge in ctx.facts.charges:
+        entry = political_charge(table, event, charge)
         label = f"{charge.code.value} art. {charge.article}"
         if entry is None:
             other.append(label)
         else:
             political.append(f"{label} ({entry.label})")
-            used.append(ctx.table_value(table, entry, ctx.as_of))
+            value = ctx.table_value(table, entry, ctx.as_of)
+            if value not in used:
+                used.append(value)
     params = {
         "political": "; ".join(dict.fromkeys(political)) or "-",
         "other": "; ".join(dict.fromkeys(other)) or "-",
