@@ -72,6 +72,14 @@ def _params(ctx: Context, year: OneYear, reference: date) -> dict[str, str | int
     }
 
 
+def _planned(ctx: Context) -> list[DatedDeadline]:
+    """The planned filing date (while ahead and not filed), for a filing that is not late."""
+    planned = ctx.case.filing.planned_filing_date
+    if ctx.facts.filed_on is not None or planned is None or planned.latest < ctx.as_of:
+        return []
+    return [ctx.deadline("planned_filing_on_time", planned.latest, "deadline.one_year", False)]
+
+
 def _deadlines(ctx: Context, year: OneYear) -> list[DatedDeadline]:
     days = [ctx.deadline("one_year", year.anniversary, "deadline.one_year", False)]
     if year.rolled:
@@ -191,7 +199,7 @@ def one_year(ctx: Context) -> list[Finding]:
         _params(ctx, year, reference),
         values=year.values,
         facts=["travel.us_entries[].date", "filing.filed_on"],
-        deadlines=_deadlines(ctx, year) if filed is None else [],
+        deadlines=[*_deadlines(ctx, year), *_planned(ctx)] if filed is None else [],
     )
     return [main, *_minor(ctx, child)]
 
@@ -381,7 +389,7 @@ def _unaccompanied(ctx: Context, child: Child) -> list[Finding]:
         facts=["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"],
         deadlines=_age_out(ctx, child),
     )
-    return [main, minor]
+    return [replace(main, deadlines=tuple(_planned(ctx))), minor]
 
 
 def _minor(ctx: Context, child: Child | None) -> list[Finding]:
