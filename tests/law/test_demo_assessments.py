@@ -42,7 +42,14 @@ def test_protester_one_year_deadline_is_2027_03_02_and_open() -> None:
     finding = result.finding("deadline.one_year")
     assert finding is not None and finding.status is Status.MET
     assert "2027-03-02" in finding.text() and "96 days" in finding.text()
-    assert [d.day.isoformat() for d in result.deadlines()] == ["2027-03-02"]
+    # the calendar: the one-year day, the planned filing date (timely), and the work-permit
+    # dates projected from it while the I-589 is not filed
+    assert [(d.id, d.day.isoformat()) for d in result.deadlines()] == [
+        ("planned_filing_on_time", "2026-12-15"),
+        ("one_year", "2027-03-02"),
+        ("ead_150_projected", "2027-05-14"),
+        ("ead_180_projected", "2027-06-13"),
+    ]
     assert not result.blocking
 
 

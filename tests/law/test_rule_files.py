@@ -84,3 +84,16 @@ def test_broken_rule_files_fail_with_a_clear_message(name: str, message: str) ->
 def test_schema_problems_name_the_path() -> None:
     problems = rule_file_problems({"kind": "values", "title": "Fees"}, "values")
     assert problems == ["(top level): 'values' is a required property"]
+
+
+def test_every_article_the_country_pack_documents_as_political_is_in_the_charges_table() -> None:
+    """A charge under an article the country pack sources as political use (e.g. CC 193-1
+    against unregistered churches) is never reported as a possible common crime."""
+    from prytulak.country import get_pack
+
+    charges = load_rulebook().table("charges")
+    keys = {e.key for e in charges.entries}
+    missing = [a.key for a in get_pack("BY").articles if a.political_use and a.key not in keys]
+    assert not missing, f"articles documented as political but not in charges.yaml: {missing}"
+    for entry in charges.entries:
+        assert re.search(r"BY-COI-\d{3}", entry.citation), (entry.key, entry.citation)

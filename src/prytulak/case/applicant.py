@@ -55,3 +55,11 @@ class Applicant(CaseModel):
     passports: list[Passport] = Field(
         default_factory=list, description="Most recent first; the first one goes on the I-589"
     )
+    parent_or_legal_guardian_in_us: bool | None = Field(
+        default=None,
+        description="For an applicant under 18: is a parent or legal guardian in the US and "
+        "available to provide care and physical custody? No (with no lawful status, under 18) "
+        "makes the applicant an unaccompanied alien child (6 U.S.C. 279(g)(2)): the one-year "
+        "deadline does not apply (INA 208(a)(2)(E)). An aunt or other relative who is not a "
+        "court-appointed guardian is not a legal guardian. Absent: not asked yet",
+    )

@@ -7,9 +7,9 @@ from datetime import date
 
 from prytulak.case import Actor, CaseFile, Charge, Event, Ground, PartialDate, UsEntry
 
-from .rulebook import Rulebook, Table
+from .rulebook import Rulebook, Table, TableEntry
 
-__all__ = ["PROTECTED_GROUNDS", "CaseFacts", "HarmEvent", "derive_facts"]
+__all__ = ["PROTECTED_GROUNDS", "CaseFacts", "HarmEvent", "derive_facts", "political_charge"]
 
 PROTECTED_GROUNDS = frozenset(
     {
@@ -71,6 +71,22 @@ class CaseFacts:
     @property
     def total_points(self) -> int:
         return sum(h.points for h in self.past_harm)
+
+
+def political_charge(table: Table, event: Event, charge: Charge) -> TableEntry | None:
+    """The ``charges`` table entry for a charge, if its article is documented as political.
+
+    An entry with dates (an article reinstated in 2022, a code replaced in 2021) matches only a
+    charge in an event that can fall inside them.
+    """
+    entry = table.get(f"{charge.code.value}:{charge.article}")
+    if entry is None:
+        return None
+    if entry.start is not None and event.date.latest < entry.start:
+        return None
+    if entry.end is not None and event.date.earliest > entry.end:
+        return None
+    return entry
 
 
 def _last_departure(case: CaseFile) -> PartialDate | None:

@@ -17,9 +17,12 @@ SHOWN = (
     "deadline.changed_circumstances",
     "deadline.lawful_status",
     "deadline.extraordinary",
+    # a child applicant: whether the deadline applies at all (unaccompanied child)
+    "deadline.minor",
     "clock.ead",
     "deadline.court_filing",
     "clock.annual_fee",
+    "deadline.child_age_out",
 )
 
 

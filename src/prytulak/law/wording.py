@@ -14,7 +14,7 @@ from datetime import date
 from .assessment import LANGUAGES
 from .rulebook import Rulebook
 
-__all__ = ["Param", "Terms", "localize"]
+__all__ = ["Labelled", "Param", "Terms", "localize"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,13 @@ class Terms:
         return cls(tuple(f"{prefix}.{v}" for v in values))
 
 
+@dataclass(frozen=True)
+class Labelled:
+    """Items shown as ``label (terms)``, joined by "; ": e.g. events with their grounds."""
+
+    items: tuple[tuple[str, Terms], ...]
+
+
 Param = object
 """A date, number, text or ``Terms``; anything else is shown with ``str``."""
 
@@ -35,6 +42,11 @@ Param = object
 def _show(param: Param, lang: str, book: Rulebook) -> str:
     if isinstance(param, Terms):
         return ", ".join(book.term(key)[lang] for key in param.keys)
+    if isinstance(param, Labelled):
+        return "; ".join(
+            f"{label} ({_show(terms, lang, book)})" if terms.keys else label
+            for label, terms in param.items
+        )
     if isinstance(param, date):
         return param.isoformat()
     return str(param)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from prytulak.case import EntryManner
 
 from ..assessment import Finding, Status
+from ..facts import political_charge
 from .context import Context
 
 __all__ = ["RULES"]
@@ -18,25 +19,43 @@ def _unanswered(ctx: Context, finding: str, field: str) -> Finding | None:
 
 
 def persecutor_bar(ctx: Context) -> Finding:
+    """Decided on the applicant's own answers: C.3 (harmed others) and the service recorded.
+
+    Only ``served_in`` (the applicant's own service) raises the bar as a question. The C.3
+    explanation is the applicant's account and may name the KGB or the police as the ones who
+    harmed or coerced the applicant (a victim's words): naming a force there is shown as a note
+    to confirm, never as service in that force.
+    """
     bars = ctx.case.claim.bars
     if bars.harmed_others:
         return ctx.finding(
             "bar.persecutor", Status.NOT_MET, "harmed", facts=["claim.bars.harmed_others"]
         )
     table = ctx.book.table("security_service")
-    texts = [*bars.served_in, bars.harmed_others_explanation or ""]
-    hits = [e for e in table.entries if any(e.matches_text(t) for t in texts if t)]
+    hits = [e for e in table.entries if any(e.matches_text(t) for t in bars.served_in if t)]
     if hits:
         return ctx.finding(
             "bar.persecutor",
             Status.AT_RISK,
             "served",
-            {"service": "; ".join(bars.served_in) or "-"},
+            {"service": "; ".join(bars.served_in)},
             values=[ctx.table_value(table, e, ctx.as_of) for e in hits],
             facts=["claim.bars.served_in"],
         )
     unanswered = _unanswered(ctx, "bar.persecutor", "harmed_others")
-    return unanswered or ctx.finding("bar.persecutor", Status.MET, "clear", facts=["claim.bars"])
+    if unanswered is not None:
+        return unanswered
+    explanation = bars.harmed_others_explanation or ""
+    named = [e for e in table.entries if explanation and e.matches_text(explanation)]
+    if named:
+        return ctx.finding(
+            "bar.persecutor",
+            Status.MET,
+            "clear_names_force",
+            {"explanation": explanation.strip().rstrip(" .")},
+            facts=["claim.bars.harmed_others", "claim.bars.harmed_others_explanation"],
+        )
+    return ctx.finding("bar.persecutor", Status.MET, "clear", facts=["claim.bars"])
 
 
 def serious_crime(ctx: Context) -> Finding:
@@ -68,8 +87,8 @@ def nonpolitical_crime(ctx: Context) -> Finding:
     table = ctx.book.table("charges")
     other = [
         f"{c.code.value} art. {c.article}"
-        for _e, c in ctx.facts.charges
-        if table.get(f"{c.code.value}:{c.article}") is None
+        for e, c in ctx.facts.charges
+        if political_charge(table, e, c) is None
     ]
     if other:
         return ctx.finding(

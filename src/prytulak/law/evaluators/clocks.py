@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from prytulak.case import Child, MaritalStatus
+
 from ..assessment import DatedDeadline, Finding, Status, UsedValue
 from ..deadlines import add_years, roll_back
 from .context import Context
@@ -37,7 +39,20 @@ def ead_clock(ctx: Context) -> Finding:
             return ctx.finding("clock.ead", Status.UNKNOWN, "not_filed")
         day150, day180, used = dates
         projected = {"planned": planned, "day150": day150, "day180": day180}
-        return ctx.finding("clock.ead", Status.UNKNOWN, "projected", projected, values=used)
+        # Not filed yet: the dates are projected from the planned filing date, and say so.
+        deadlines = [
+            ctx.deadline("ead_150_projected", day150, "clock.ead", False),
+            ctx.deadline("ead_180_projected", day180, "clock.ead", False),
+        ]
+        return ctx.finding(
+            "clock.ead",
+            Status.UNKNOWN,
+            "projected",
+            projected,
+            values=used,
+            facts=["filing.planned_filing_date"],
+            deadlines=deadlines,
+        )
     dates = _ead_dates(ctx, filed)
     if dates is None:
         return ctx.finding("clock.ead", Status.UNKNOWN, "no_rule")
@@ -150,4 +165,76 @@ def _hearing(ctx: Context, hearing: date | None) -> list[DatedDeadline]:
     return [ctx.deadline("court_hearing", hearing, "deadline.court_filing", False)]
 
 
-RULES = (ead_clock, annual_fee, court_deadline)
+def _derivative_children(ctx: Context) -> list[Child]:
+    return [
+        c
+        for c in ctx.case.family.children
+        if c.include_in_application and c.marital_status is not MaritalStatus.MARRIED
+    ]
+
+
+def child_age_out(ctx: Context) -> Finding | None:
+    """A child included in the application is a derivative only if under 21 on the filing day.
+
+    CSPA (INA 208(b)(3)(B)) fixes the child's age on the day the parent files the I-589; a child
+    who turns 21 before then ages out. Each included, unmarried child whose 21st birthday falls
+    within a year of today or of the planned filing date gets a dated "file before" event.
+    """
+    children = _derivative_children(ctx)
+    if not children:
+        return None
+    filed = ctx.facts.filed_on
+    planned_date = ctx.case.filing.planned_filing_date
+    planned = planned_date.latest if planned_date else None
+    on = filed or planned or ctx.as_of
+    limit = ctx.value("cspa.derivative_age_limit_years", on)
+    if limit is None:
+        return None
+    horizon = add_years(max(ctx.as_of, planned or ctx.as_of), 1)
+    soon: list[tuple[Child, date]] = []
+    late: list[Child] = []
+    for child in children:
+        turns = add_years(child.birth.date.earliest, int(limit.value))
+        if filed is not None:
+            if filed >= turns:
+                late.append(child)
+            continue
+        if turns <= ctx.as_of or (planned is not None and planned >= turns):
+            late.append(child)
+        elif turns <= horizon:
+            soon.append((child, turns))
+    if not soon and not late:
+        return None
+    params: dict[str, object] = {
+        "soon": "; ".join(
+            f"{_child_name(c)}: {(t - timedelta(days=1)).isoformat()}" for c, t in soon
+        )
+        or "-",
+        "late": ", ".join(_child_name(c) for c in late) or "-",
+        "planned": planned_date.text if planned_date else "-",
+    }
+    deadlines = [
+        ctx.deadline("child_age_out", t - timedelta(days=1), "deadline.child_age_out", False)
+        for _c, t in soon
+    ]
+    variant = "late" if late else "soon"
+    if not late and planned is None:
+        variant = "soon_unplanned"
+    # A plan that files before every 21st birthday is on track; the date stays in the calendar.
+    status = Status.MET if variant == "soon" else Status.AT_RISK
+    return ctx.finding(
+        "deadline.child_age_out",
+        status,
+        variant,
+        params,
+        values=[limit],
+        facts=["family.children[].birth.date", "filing.planned_filing_date"],
+        deadlines=deadlines,
+    )
+
+
+def _child_name(child: Child) -> str:
+    return f"{child.name.given} {child.name.family} ({child.birth.date.text})"
+
+
+RULES = (ead_clock, annual_fee, court_deadline, child_age_out)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
+
+from prytulak.case import EntryManner
 
 from ..assessment import DatedDeadline, Finding, Status, UsedValue
 from ..deadlines import add_years, roll_back, roll_forward
@@ -22,7 +25,6 @@ __all__ = ["RULES", "OneYear", "compute_one_year"]
 
 SOON_DAYS = 30
 """Fewer days left than this: flagged as urgent."""
-ADULT_AGE = 18
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,14 @@ def _params(ctx: Context, year: OneYear, reference: date) -> dict[str, str | int
         "planned": planned.text if planned else "-",
         "safe_day": roll_back(year.anniversary),
     }
+
+
+def _planned(ctx: Context) -> list[DatedDeadline]:
+    """The planned filing date (while ahead and not filed), for a filing that is not late."""
+    planned = ctx.case.filing.planned_filing_date
+    if ctx.facts.filed_on is not None or planned is None or planned.latest < ctx.as_of:
+        return []
+    return [ctx.deadline("planned_filing_on_time", planned.latest, "deadline.one_year", False)]
 
 
 def _deadlines(ctx: Context, year: OneYear) -> list[DatedDeadline]:
@@ -166,11 +176,14 @@ def _around(earliest: OneYear, latest: OneYear) -> str:
 
 
 def one_year(ctx: Context) -> list[Finding]:
+    child = assess_child(ctx)
+    if child is not None and child.state is ChildState.UAC:
+        return _unaccompanied(ctx, child)
     arrival = ctx.facts.arrival
     if arrival is None:
         return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_arrival")]
     if arrival.date.exact is None:
-        return _inexact(ctx)
+        return [*_inexact(ctx), *_minor(ctx, child)]
     year = compute_one_year(ctx, arrival.date.exact)
     if year is None:
         return [ctx.finding("deadline.one_year", Status.UNKNOWN, "no_rule")]
@@ -186,9 +199,9 @@ def one_year(ctx: Context) -> list[Finding]:
         _params(ctx, year, reference),
         values=year.values,
         facts=["travel.us_entries[].date", "filing.filed_on"],
-        deadlines=_deadlines(ctx, year) if filed is None else [],
+        deadlines=[*_deadlines(ctx, year), *_planned(ctx)] if filed is None else [],
     )
-    return [main, *_minor(ctx, year)]
+    return [main, *_minor(ctx, child)]
 
 
 def _status(ctx: Context, year: OneYear, filed: date | None, reference: date) -> tuple[Status, str]:
@@ -216,7 +229,10 @@ def _late(ctx: Context, year: OneYear) -> list[Finding]:
     excuses = _exceptions(ctx, year, reference)
     claimed = [e.name for e in excuses if e.claimed]
     params = _params(ctx, year, reference.day) | reference.params()
-    if claimed:
+    child = assess_child(ctx)
+    if child is not None and child.state in QUESTIONS:
+        status, variant = Status.AT_RISK, "late_child"
+    elif claimed:
         status, variant = Status.AT_RISK, "late_exception"
         params["exceptions"] = Terms.of("exception", claimed)
     else:
@@ -230,7 +246,7 @@ def _late(ctx: Context, year: OneYear) -> list[Finding]:
         facts=["travel.us_entries[].date", "filing.filed_on", "claim.late_filing"],
         deadlines=_late_deadlines(ctx, year, reference),
     )
-    return [main, *(e.finding for e in excuses), *_minor(ctx, year)]
+    return [main, *(e.finding for e in excuses), *_minor(ctx, child)]
 
 
 def _late_deadlines(ctx: Context, year: OneYear, reference: Reference) -> list[DatedDeadline]:
@@ -252,13 +268,149 @@ def _exceptions(ctx: Context, year: OneYear, reference: Reference) -> list[Excus
     return [f for f in found if f is not None]
 
 
-def _minor(ctx: Context, year: OneYear) -> list[Finding]:
+class ChildState(StrEnum):
+    """What the applicant's age and care say about the one-year deadline (``deadline.minor``)."""
+
+    UAC = "uac"
+    """Under 18 on the filing day, no lawful status, no parent or legal guardian in the US."""
+    ASK_GUARDIAN = "ask_guardian"
+    """Under 18 (or may be) on the filing day; whether a parent or guardian is here is not asked."""
+    UAC_AGE = "uac_age"
+    """No parent or guardian here, but the birth date leaves open whether 18 is reached first."""
+    UAC_STATUS = "uac_status"
+    """No parent or guardian here, but lawful status on the filing day is held or not known."""
+    ACCOMPANIED = "accompanied"
+    """Under 18 with a parent or legal guardian in the US: minority may be an excuse only."""
+    MINOR_AT_ARRIVAL = "minor"
+    """Under 18 at the last arrival, 18 by the filing day: no longer a child for TVPRA."""
+
+
+QUESTIONS = frozenset({ChildState.ASK_GUARDIAN, ChildState.UAC_AGE, ChildState.UAC_STATUS})
+"""Open questions that decide whether the deadline applies at all: a late filing is at risk."""
+
+
+@dataclass(frozen=True)
+class Child:
+    state: ChildState
+    reference: Reference
+    turns_adult: date
+    """The earliest possible day the applicant reaches the age limit (18th birthday)."""
+    turns_adult_latest: date
+    values: tuple[UsedValue, ...]
+
+
+def assess_child(ctx: Context) -> Child | None:
+    """Whether the applicant is a child for the one-year deadline, on the filing reference day.
+
+    The age is judged on the day the I-589 is (or will be) filed: the filing date, else the
+    planned date while it is ahead, else today (Matter of M-A-C-O-). A birth date known only to
+    the month or year gives the earliest and latest possible 18th birthdays.
+    """
     birth = ctx.case.applicant.birth
-    if birth is None or birth.date.exact is None:
+    if birth is None:
+        return None
+    reference = filing_reference(ctx)
+    age = ctx.value("uac.age_limit_years", reference.day)
+    if age is None:
+        return None
+    adult_from = add_years(birth.date.earliest, int(age.value))
+    adult_latest = add_years(birth.date.latest, int(age.value))
+    arrival = ctx.facts.arrival
+    minor_at_arrival = arrival is not None and arrival.date.earliest < adult_latest
+    if reference.day >= adult_latest:
+        if not minor_at_arrival:
+            return None
+        return Child(ChildState.MINOR_AT_ARRIVAL, reference, adult_from, adult_latest, (age,))
+    exempt = ctx.value("one_year.uac_exempt", reference.day)
+    used = tuple(v for v in (age, exempt) if v is not None)
+    guardian = ctx.case.applicant.parent_or_legal_guardian_in_us
+    if guardian is None:
+        state = ChildState.ASK_GUARDIAN
+    elif guardian or exempt is None or not exempt.value:
+        state = ChildState.ACCOMPANIED
+    elif reference.day >= adult_from:
+        state = ChildState.UAC_AGE
+    elif _lawful_status_on(ctx, reference.day) is not False:
+        state = ChildState.UAC_STATUS
+    else:
+        state = ChildState.UAC
+    return Child(state, reference, adult_from, adult_latest, used)
+
+
+def _lawful_status_on(ctx: Context, day: date) -> bool | None:
+    """Lawful status on ``day`` from the last entry: False (none), True (held), None (unknown)."""
+    entry = ctx.facts.arrival
+    if entry is None:
+        return None
+    if entry.manner is EntryManner.WITHOUT_INSPECTION:
+        return False
+    late = ctx.case.claim.late_filing
+    until = (late.lawful_status_until if late else None) or entry.status_expires
+    if until is None:
+        return None
+    if until.latest < day:
+        return False
+    return True if until.earliest >= day else None
+
+
+def _child_params(child: Child) -> dict[str, object]:
+    return {
+        "reference": child.reference.day,
+        "reference_kind": Terms.of("when", [child.reference.kind]),
+        "adult_day": child.turns_adult,
+        "last_child_day": child.turns_adult - timedelta(days=1),
+    }
+
+
+def _age_out(ctx: Context, child: Child) -> list[DatedDeadline]:
+    """The last day to file as a child, while the I-589 is not filed yet."""
+    if ctx.facts.filed_on is not None:
         return []
-    if add_years(birth.date.exact, ADULT_AGE) <= year.arrival:
+    last = child.turns_adult - timedelta(days=1)
+    return [ctx.deadline("uac_age_out", last, "deadline.minor", False)]
+
+
+def _unaccompanied(ctx: Context, child: Child) -> list[Finding]:
+    params = _child_params(child)
+    main = ctx.finding(
+        "deadline.one_year",
+        Status.MET,
+        "uac",
+        params,
+        values=child.values,
+        facts=["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"],
+    )
+    minor = ctx.finding(
+        "deadline.minor",
+        Status.MET,
+        "uac",
+        params,
+        values=child.values,
+        facts=["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"],
+        deadlines=_age_out(ctx, child),
+    )
+    return [replace(main, deadlines=tuple(_planned(ctx))), minor]
+
+
+def _minor(ctx: Context, child: Child | None) -> list[Finding]:
+    if child is None:
         return []
-    return [ctx.finding("deadline.minor", Status.AT_RISK, "minor", {"arrival": year.arrival})]
+    params = _child_params(child)
+    arrival = ctx.facts.arrival
+    params["arrival"] = arrival.date.text if arrival is not None else "-"
+    facts = ["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"]
+    deadlines = _age_out(ctx, child) if child.state in QUESTIONS else []
+    return [
+        ctx.finding(
+            "deadline.minor",
+            Status.AT_RISK,
+            child.state.value,
+            params,
+            values=child.values,
+            facts=facts,
+            deadlines=deadlines,
+        )
+    ]
 
 
 RULES = (one_year,)

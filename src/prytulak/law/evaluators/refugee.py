@@ -5,8 +5,9 @@ from __future__ import annotations
 from prytulak.case import Ground
 
 from ..assessment import Finding, Status
-from ..facts import PROTECTED_GROUNDS
-from ..wording import Terms
+from ..deadlines import add_years
+from ..facts import PROTECTED_GROUNDS, HarmEvent, political_charge
+from ..wording import Labelled, Terms
 from .context import Context
 
 __all__ = ["RULES"]
@@ -15,6 +16,8 @@ SEVERE_EVENT_POINTS = 3
 """An event this heavy (e.g. detention with a beating) is screened as likely persecution."""
 CUMULATIVE_POINTS = 3
 """Harms across events that together reach this are flagged for the cumulative analysis."""
+CHILD_AGE = 18
+"""Under this age at a harmful event, the applicant's claim is read as a child's claim."""
 
 
 def protected_ground(ctx: Context) -> Finding:
@@ -119,6 +122,9 @@ def past_persecution(ctx: Context) -> Finding:
         status, variant = Status.MET, "likely"
     elif ctx.facts.total_points >= CUMULATIVE_POINTS or any(h.serious for h in harmed):
         status, variant = Status.AT_RISK, "cumulative"
+    elif _child_with_family_harm(ctx):
+        status, variant = Status.AT_RISK, "below_child"
+        params["family"] = "; ".join(f"{h.who} ({h.date})" for h in ctx.case.claim.family_harm)
     else:
         status, variant = Status.NOT_MET, "below"
     return ctx.finding(
@@ -132,6 +138,15 @@ def past_persecution(ctx: Context) -> Finding:
     )
 
 
+def _child_with_family_harm(ctx: Context) -> bool:
+    """A child (under 18 at some harmful event) whose close family was harmed too."""
+    birth = ctx.case.applicant.birth
+    if birth is None or not ctx.case.claim.family_harm:
+        return False
+    adult = add_years(birth.date.latest, CHILD_AGE)
+    return any(h.event.date.earliest < adult for h in ctx.facts.past_harm)
+
+
 def _later_params(ctx: Context) -> dict[str, object]:
     later = ctx.facts.later_harm
     departure = ctx.facts.departure
@@ -141,23 +156,52 @@ def _later_params(ctx: Context) -> dict[str, object]:
     }
 
 
+def _with_grounds(events: list[HarmEvent]) -> Labelled:
+    return Labelled(
+        tuple(
+            (
+                f"{h.event.id}, {h.event.date}",
+                Terms.of("ground", sorted(g.value for g in h.grounds)),
+            )
+            for h in events
+        )
+    )
+
+
+def _shows_motive(ctx: Context, harm: HarmEvent) -> bool:
+    charges = ctx.book.table("charges")
+    return bool(harm.event.stated_reason) or any(
+        political_charge(charges, harm.event, c) is not None for c in harm.event.charges
+    )
+
+
 def nexus(ctx: Context) -> Finding:
-    harmed = [h for h in ctx.facts.harm_events if h.points > 0 or h.severe]
     on = ctx.facts.filed_on or ctx.as_of
     test = ctx.value("nexus.test", on)
-    if not harmed:
+    params: dict[str, object] = {"test": str(test.value) if test else "at least one central reason"}
+    if not ctx.facts.harm_events:
         return ctx.finding("refugee.nexus", Status.UNKNOWN, "none", values=[test])
+    harmed = [h for h in ctx.facts.harm_events if h.points > 0 or h.severe]
+    if not harmed:
+        # Only harms that weigh little alone (threats, searches, questioning): the events are
+        # still there, with their grounds and the persecutors' words, for the attorney.
+        grounded = [h for h in ctx.facts.harm_events if h.grounds]
+        params["events"] = _with_grounds(grounded) if grounded else "-"
+        motive = [h for h in grounded if _shows_motive(ctx, h)]
+        params["motive"] = ", ".join(h.event.id for h in motive) or "-"
+        variant = "minor_motive" if motive else "minor_only"
+        return ctx.finding(
+            "refugee.nexus",
+            Status.AT_RISK,
+            variant,
+            params,
+            values=[test],
+            facts=["claim.events[].grounds", "claim.events[].stated_reason"],
+        )
     with_ground = [h for h in harmed if h.grounds]
     if not with_ground:
         return ctx.finding("refugee.nexus", Status.AT_RISK, "no_ground", values=[test])
-    political_articles = {e.key for e in ctx.book.table("charges").entries}
-    motive = [
-        h
-        for h in with_ground
-        if h.event.stated_reason
-        or any(f"{c.code.value}:{c.article}" in political_articles for c in h.event.charges)
-    ]
-    params = {"test": str(test.value) if test else "at least one central reason"}
+    motive = [h for h in with_ground if _shows_motive(ctx, h)]
     if motive:
         params["events"] = ", ".join(h.event.id for h in motive)
         return ctx.finding("refugee.nexus", Status.MET, "motive", params, values=[test])
@@ -170,15 +214,16 @@ def prosecution(ctx: Context) -> Finding | None:
         return None
     table = ctx.book.table("charges")
     political, other, used = [], [], []
-    for _event, charge in ctx.facts.charges:
-        key = f"{charge.code.value}:{charge.article}"
-        entry = table.get(key)
+    for event, charge in ctx.facts.charges:
+        entry = political_charge(table, event, charge)
         label = f"{charge.code.value} art. {charge.article}"
         if entry is None:
             other.append(label)
         else:
             political.append(f"{label} ({entry.label})")
-            used.append(ctx.table_value(table, entry, ctx.as_of))
+            value = ctx.table_value(table, entry, ctx.as_of)
+            if value not in used:
+                used.append(value)
     params = {
         "political": "; ".join(dict.fromkeys(political)) or "-",
         "other": "; ".join(dict.fromkeys(other)) or "-",
