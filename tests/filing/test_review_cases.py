@@ -8,8 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+import pytest
+
 from prytulak.case import CaseFile, load_case
 from prytulak.filing.declaration import compose_declaration, render_declaration
+from prytulak.filing.exhibits import build_bundle
 from prytulak.filing.exhibits.translation_pages import translator_phone
 from prytulak.filing.forms.edition import load_edition
 from prytulak.filing.forms.i589 import EDITION_KEY as I589
@@ -19,6 +23,8 @@ from prytulak.filing.forms.i765 import fill_i765
 from prytulak.filing.forms.i765_answers import i765_answers
 from prytulak.filing.letters import cover_letter
 from tests.conftest import TODAY
+
+from .pdfcheck import pdf_text
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "review-cases"
 
@@ -228,3 +234,38 @@ def test_a_relatives_membership_is_not_sworn_as_the_applicants() -> None:
     text = " ".join(_paragraphs(case.model_copy(update={"claim": claim})).values())
     assert "My brother Andrei has been a member of the militia (police" in text
     assert "I have been a member of the militia" not in text
+
+
+# Second review: a pastor (hajdukevich), a returnee detained on a visit home (savitskaya) and a
+# 16-year-old whose parents are political prisoners (lyavonchyk)
+
+# 10. A translator's certificate covers only a translation that is enclosed
+
+
+def _bundle_outline(path: Path) -> dict[str, list[str]]:
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        return {item.title.split(":")[0]: [c.title for c in item.children] for item in outline.root}
+
+
+@pytest.mark.parametrize(("name", "tab"), [("hajdukevich", "D"), ("lyavonchyk", "C")])
+def test_no_translators_certificate_for_a_translation_that_is_not_there(
+    name: str, tab: str, tmp_path: Path
+) -> None:
+    bundle = build_bundle(_case(name), CASES / name, tmp_path / "out")
+    path = bundle.volumes[0].path
+    pages = pdf_text(path.read_bytes(), tmp_path).split("\f")
+    row = next(r for r in bundle.rows if r.tab == tab)
+    first, last = (int(n) for n in row.pages.split("–"))
+    untranslated = "\n".join(pages[first - 1 : last])
+    assert "TRANSLATION REQUIRED" in untranslated
+    assert "Certificate of Translation" not in untranslated
+    assert "English translation follows" not in untranslated
+    assert "ENGLISH TRANSLATION MISSING" in row.description
+    assert _bundle_outline(path)[f"Tab {tab}"] == ["English translation (missing)"]
+    # the tabs that have their translation keep translation and certificate
+    translated = next(r for r in bundle.rows if r.evidence_id == "E01")
+    assert _bundle_outline(path)[f"Tab {translated.tab}"] == [
+        "English translation",
+        "Translator's certificate",
+    ]
+    assert bundle.untranslated == 1
