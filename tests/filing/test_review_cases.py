@@ -269,3 +269,23 @@ def test_no_translators_certificate_for_a_translation_that_is_not_there(
         "Translator's certificate",
     ]
     assert bundle.untranslated == 1
+
+
+# 11. I-765 item 30: questioned is not arrested
+
+
+def test_i765_item_30_is_no_for_a_child_only_questioned_at_school() -> None:
+    case = _case("lyavonchyk")  # school-2025: interrogation, threats, discrimination
+    assert _i765(case)["c8.arrested"] == "no"
+    assert not any("item 30" in n for n in fill_i765(case).review_notes())
+    # the I-589 still reports the questioning in B.2 (it asks about being interrogated)
+    assert "Questioned at school" in (_i589(case).main.get("part_b.2.text") or "")
+
+
+def test_i765_item_30_yes_names_the_arrest_and_asks_for_an_explanation() -> None:
+    case = _case("savitskaya")  # detained at the border and held two days by the KGB
+    assert _i765(case)["c8.arrested"] == "yes"
+    note = next(n for n in fill_i765(case).review_notes() if "item 30" in n)
+    assert "June 14, 2025: Detained at the border" in note
+    assert "handler" not in note and "August 2025" not in note  # threats only: not an arrest
+    assert "politically motivated" in note and "explain" in note
