@@ -289,3 +289,103 @@ def test_i765_item_30_yes_names_the_arrest_and_asks_for_an_explanation() -> None
     assert "June 14, 2025: Detained at the border" in note
     assert "handler" not in note and "August 2025" not in note  # threats only: not an arrest
     assert "politically motivated" in note and "explain" in note
+
+
+# 12. The declaration asks for what the case applies for, and reads as the applicant's account
+
+
+def test_declaration_names_the_torture_convention_only_when_the_case_applies_under_it() -> None:
+    minor = compose_declaration(_case("lyavonchyk"))  # apply_for_cat: false
+    assert minor.title.endswith("Application for Asylum and Withholding of Removal")
+    intro = _paragraphs(_case("lyavonchyk"))["intro"]
+    assert "Convention Against Torture" not in minor.title + intro
+    assert "application for asylum and withholding of removal." in intro
+    pastor = compose_declaration(_case("hajdukevich"))  # apply_for_cat: true
+    assert pastor.title.endswith("Protection under the Convention Against Torture")
+
+
+def _journey(name: str) -> list[str]:
+    return [v for k, v in _paragraphs(_case(name)).items() if k.startswith("journey")]
+
+
+def test_journey_tells_the_return_to_belarus_and_its_purpose_in_order() -> None:
+    journey = _journey("savitskaya")
+    order = [
+        "I left Belarus in March 2021 through Kamenny Log - Medininkai.",
+        "I stayed in Lithuania from March 2021 to June 14, 2025",
+        "I returned to Belarus on June 14, 2025, to care for my mother, who was dying of cancer.",
+        "I left Belarus around September 10, 2025, by car to Smolensk",
+        "I stayed in Russia",
+        "I stayed in Mexico",
+        "I entered the United States without inspection on December 5, 2025, near San Ysidro",
+    ]
+    assert [next(n for n, line in enumerate(journey) if line.startswith(o)) for o in order] == (
+        list(range(len(order)))
+    )
+    text = " ".join(journey)
+    assert "through by car" not in text and "at near" not in text
+
+
+def test_entry_with_inspection_keeps_at_and_says_nothing_of_inspection() -> None:
+    entry = _journey("lyavonchyk")[-1]
+    assert entry == (
+        "I entered the United States on August 15, 2025, at O'Hare International Airport, "
+        "Chicago, IL."
+    )
+
+
+def test_an_event_where_nothing_was_done_to_the_applicant_gets_no_persecution_reason() -> None:
+    paragraphs = _paragraphs(_case("savitskaya"))
+    assert "event-donations-2020" in paragraphs  # the donation is told
+    assert "event-donations-2020-why" not in paragraphs  # harms: [] and no actors
+    assert paragraphs["event-handler-2025-08-why"].endswith(
+        "I believe it happened because of my political opinion."
+    )
+
+
+def test_fear_names_who_in_its_own_sentence() -> None:
+    fear = _paragraphs(_case("lyavonchyk"))["fear-1"]
+    assert "as I grow up from" not in fear
+    assert "later prosecution as I grow up. It would come from the Commission on Minors' " in fear
+    savitskaya = _paragraphs(_case("savitskaya"))["fear-1"]
+    assert "ill-treatment from" not in savitskaya
+    assert "(surname unknown) (" not in savitskaya  # no brackets after brackets
+
+
+def test_event_paragraphs_read_as_sentences() -> None:
+    paragraphs = _paragraphs(_case("hajdukevich"))
+    why = paragraphs["event-raid-2023-04-why"]
+    assert why.startswith("This was done by the Leninsky District Department of Internal Affairs")
+    assert 'They called me "an American agent with a sect".' in why
+    assert "They said: Called" not in why
+    assert "because of my religion and my political opinion." in why
+    grounds = _paragraphs(_case("lyavonchyk"))["event-school-2025-why"]
+    assert "my political opinion and my membership in a particular social group" in grounds
+
+
+def test_a_narrative_is_not_preceded_by_its_own_summary() -> None:
+    paragraphs = _paragraphs(_case("hajdukevich"))
+    text = " ".join(paragraphs.values())
+    assert "Easter service raided by police and GUBOPiK" not in text  # the summary
+    assert paragraphs["event-raid-2023-04-account"].startswith("On Easter Sunday, April 16, 2023")
+    assert "event-raid-2023-04" not in paragraphs
+    # an event without a narrative keeps its one-line summary
+    assert paragraphs["event-fine-2023-09"].startswith("September 2023, Brest, Belarus: Fined")
+
+
+def test_family_harm_names_the_relationship_not_the_passport_name() -> None:
+    text = _paragraphs(_case("hajdukevich"))["family-1"]
+    assert text == (
+        "In February 2026, my brother was summoned to the Investigative Committee and "
+        "questioned about where I am. This was done by the Investigative Committee, Brest "
+        "regional department."
+    )
+    assert "ALIAKSANDR" not in text
+
+
+def test_late_filing_paragraph_is_sentences_not_labels() -> None:
+    text = _paragraphs(_case("lyavonchyk"))["late-filing"]
+    assert not text.startswith("Extraordinary circumstances:")
+    assert text.startswith(
+        "Extraordinary circumstances kept me from filing within one year: I was a minor"
+    )
