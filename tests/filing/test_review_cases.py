@@ -389,3 +389,46 @@ def test_late_filing_paragraph_is_sentences_not_labels() -> None:
     assert text.startswith(
         "Extraordinary circumstances kept me from filing within one year: I was a minor"
     )
+
+
+# 13. "Third person" notes only where the pronoun can mean the applicant
+
+
+def _third_person_note(case: CaseFile) -> str:
+    return next((n for n in render_declaration(case).notes if "he/she/his/her" in n), "")
+
+
+def test_pronouns_about_a_brother_or_a_father_are_not_flagged() -> None:
+    # "questioned him" (the brother), "ashamed of him" (the father)
+    assert _third_person_note(_case("savitskaya")) == ""
+    assert _third_person_note(_case("lyavonchyk")) == ""
+
+
+def test_pronouns_that_can_mean_the_applicant_are_still_flagged() -> None:
+    case = _case("savitskaya")
+    harm = case.claim.family_harm[0].model_copy(
+        update={"what": "KGB officers came to the flat and asked where she went"}
+    )
+    claim = case.claim.model_copy(update={"family_harm": [harm]})
+    changed = case.model_copy(update={"claim": claim})
+    number = next(b.number for b in compose_declaration(changed).paragraphs() if b.id == "family-1")
+    assert f"Paragraphs {number} use" in _third_person_note(changed)
+    named = case.claim.events[2].model_copy(
+        update={"summary": "My brother said the KGB asked Volha where her friends live"}
+    )
+    claim = case.claim.model_copy(update={"events": [*case.claim.events[:2], named]})
+    assert _third_person_note(case.model_copy(update={"claim": claim}))  # her own name
+
+
+def test_the_demo_narratives_written_about_the_applicant_are_still_flagged() -> None:
+    from tests.conftest import load_demo
+
+    journalist = load_demo("journalist")  # "removal of her daughter or pressure on her husband"
+    paragraphs = compose_declaration(journalist).paragraphs()
+    number = next(b.number for b in paragraphs if "her husband" in b.text)
+    assert f"Paragraphs {number} use" in _third_person_note(journalist)
+    believer = load_demo("lgbt-believer")  # "a summons naming him"; not "Captain … he knew"
+    note = _third_person_note(believer)
+    numbers = {b.id: b.number for b in compose_declaration(believer).paragraphs()}
+    assert f"Paragraphs {numbers['late-filing']} use" in note
+    assert f"{numbers['event-church-raid-2023-03-account']}," not in note
