@@ -432,3 +432,57 @@ def test_the_demo_narratives_written_about_the_applicant_are_still_flagged() -> 
     numbers = {b.id: b.number for b in compose_declaration(believer).paragraphs()}
     assert f"Paragraphs {numbers['late-filing']} use" in note
     assert f"{numbers['event-church-raid-2023-03-account']}," not in note
+
+
+# 14. I-589 Part A and C from the second review
+
+
+def test_i589_item_9_gives_the_in_care_of_name_the_i765_gives() -> None:
+    case = _case("lyavonchyk")  # residence in care of her aunt, no separate mailing address
+    answers = _i589(case)
+    assert answers.main["mailing.in_care_of"] == "Natallia Bialkevich (aunt)"
+    assert answers.main["mailing.street"] == "1840 W Foster Ave"
+    assert answers.main["mailing.apartment"] == "2R"
+    assert _i765(case)["mailing.in_care_of"] == answers.main["mailing.in_care_of"]
+    assert any(n.startswith("A.I item 9") for n in answers.notes)
+    # without an in-care-of name item 9 stays for a separate mailing address only
+    assert "mailing.street" not in _i589(_case("savitskaya")).main
+
+
+def test_c2_calls_only_a_short_stay_without_status_a_transit() -> None:
+    c2 = _i589(_case("savitskaya")).main["part_c.2a.text"]  # two months in Russia
+    russia = next(line for line in c2.splitlines() if line.startswith("Russia"))
+    assert "Status: no status (" in russia and "(transit)" not in russia
+    turkey = _i589(_case("lyavonchyk")).main["part_c.2a.text"]  # one night at the airport
+    assert "Status: no status (transit)" in turkey
+
+
+def test_c4_says_how_long_the_return_to_belarus_lasted() -> None:
+    c4 = _i589(_case("savitskaya")).main["part_c.4.text"]
+    assert c4 == (
+        "Left March 2021, returned June 14, 2025. Purpose: To care for my mother, who was dying "
+        "of cancer. Stayed in Belarus until about September 10, 2025 (about 3 months)."
+    )
+
+
+def test_schools_are_most_recent_first_and_a_current_school_reads_present() -> None:
+    minor = _i589(_case("lyavonchyk")).main
+    assert (minor["education.1.school"], minor["education.1.to"]) == (
+        "Amundsen High School",
+        "Present",
+    )
+    assert minor["education.2.to"] == "06/2025"
+    pastor = _i589(_case("hajdukevich")).main  # the case lists the university first
+    assert pastor["education.1.school"].startswith("Bible Institute")
+    assert pastor["education.2.school"] == "Brest State Technical University"
+    assert pastor["education.2.to"] == "1993"  # an ended school is never "Present"
+
+
+def test_last_addresses_take_their_dates_from_the_residence_with_a_remark() -> None:
+    minor = _i589(_case("lyavonchyk")).main  # "vul. Savetskaja 7, kv. 21 (grandmother)"
+    assert (minor["last_address.1.from"], minor["last_address.1.to"]) == ("04/2022", "08/2025")
+    returnee = _i589(_case("savitskaya")).main  # "(rented room)", "(mother's flat)"
+    assert (returnee["last_address.1.from"], returnee["last_address.2.to"]) == (
+        "09/2025",
+        "09/2025",
+    )
