@@ -12,7 +12,7 @@ import re
 
 from prytulak.case import PartialDate, Precision
 
-__all__ = ["at_time", "clause", "first_person", "sentence", "sentences"]
+__all__ = ["at_time", "clause", "first_person", "sentence", "sentences", "they_said"]
 
 _TRAILING = " \t\n.,;:"
 _TERMINAL = ("?", "!")
@@ -143,3 +143,25 @@ def first_person(text: str) -> tuple[str, bool]:
     else:
         return text, False
     return f"I {verb} {rest}", True
+
+
+_QUOTES = ('"', "“", "«", "'", "‘", "„")
+
+
+def they_said(reason: str) -> str:
+    """What the persecutors said or gave as the reason, as a sentence of the declaration:
+    a quotation is what they said ('They said: "…"'); a note that starts with a past-tense verb
+    gets them as its subject ("Called me a traitor" → "They called me a traitor"); anything
+    else is the reason they gave."""
+    text = clause(reason)
+    if not text:
+        return ""
+    if text.startswith(_QUOTES):
+        return sentence(f"They said: {text}")
+    if re.search(r"\b(said|says|told|called|shouted|asked)\b", " ".join(text.split()[1:4])):
+        return sentence(text)  # "Officers said independent journalists …": its own subject
+    first, _, rest = text.partition(" ")
+    word = first.lower()
+    if rest and first[1:].islower() and (word in _PAST or (word.endswith("ed") and len(word) > 4)):
+        return sentence(f"They {word} {rest}")
+    return sentence(f"The reason they gave: {text}")

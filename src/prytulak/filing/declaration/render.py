@@ -162,15 +162,73 @@ def render_declaration(
         untranslated=missing,
         interpreter_pdf=render_pdf(certificate) if certificate else None,
         notes=tuple(
-            _notes(document, missing, first_person_activities(case)) + late_filing_notes(case)
+            _notes(document, missing, first_person_activities(case), _own_names(case))
+            + late_filing_notes(case)
         ),
     )
 
 
 _THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
+_OTHER_PERSON = re.compile(
+    r"\b(?P<before>\w+\s+)?(mother|father|parent|brother|sister|husband|wife|son|daughter|"
+    r"child|grandmother|grandfather|grandparent|aunt|uncle|cousin|nephew|niece|friend|"
+    r"colleague|neighbou?r|officer|captain|major|lieutenant|colonel|sergeant|judge|"
+    r"investigator|prosecutor|pastor|priest|director|teacher|inspector|operative|agent|"
+    r"commissioner|official|guard|man|woman|boy|girl|boss|manager|doctor|lawyer|deacon|"
+    r"cellmate|journalist)\b",
+    re.IGNORECASE,
+)
+"""A singular person a he/she/his/her/him can stand for (plurals cannot)."""
 
 
-def _notes(document: Document, untranslated: int, rewritten: Sequence[str] = ()) -> list[str]:
+def _own_names(case: CaseFile) -> tuple[str, ...]:
+    name = case.applicant.name
+    return tuple(n for n in (name.given, name.family) if n)
+
+
+def _about_the_applicant(text: str, own_names: Sequence[str]) -> bool:
+    """Whether a he/she/his/her/him in ``text`` plausibly means the applicant (the case's
+    third-person narratives): the paragraph names the applicant ("the applicant", their own
+    name), or it names no one else the pronoun could mean ("questioned him" after "my brother"
+    is about the brother; "her husband" is about the applicant)."""
+    if not _THIRD_PERSON.search(text):
+        return False
+    lowered = text.lower()
+    if "the applicant" in lowered or any(
+        re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in own_names
+    ):
+        return True
+    others = {
+        _GENDER.get(match.group(2).lower(), "any")
+        for match in _OTHER_PERSON.finditer(text)
+        # "her husband": the husband is not whom "her" stands for
+        if (match.group("before") or "").strip().lower() not in ("his", "her")
+    }
+    for pronoun in _THIRD_PERSON.findall(text):
+        gender = "male" if pronoun.lower() in ("he", "his", "him") else "female"
+        if not others & {gender, "any"}:
+            return True  # "my brother … where she went": she is not the brother
+    return False
+
+
+_GENDER = {
+    **dict.fromkeys(
+        ("father", "brother", "husband", "son", "grandfather", "uncle", "nephew", "man", "boy"),
+        "male",
+    ),
+    **dict.fromkeys(
+        ("mother", "sister", "wife", "daughter", "grandmother", "aunt", "niece", "woman", "girl"),
+        "female",
+    ),
+}
+
+
+def _notes(
+    document: Document,
+    untranslated: int,
+    rewritten: Sequence[str] = (),
+    own_names: Sequence[str] = (),
+) -> list[str]:
     notes = []
     numbers = [str(b.number) for b in document.paragraphs() if b.number and b.id in rewritten]
     if numbers:
@@ -179,7 +237,11 @@ def _notes(document: Document, untranslated: int, rewritten: Sequence[str] = ())
             "into the applicant's words ('Teaches …' → 'I teach …'): check the wording with "
             "the applicant"
         )
-    third = [b.number for b in document.paragraphs() if b.number and _THIRD_PERSON.search(b.text)]
+    third = [
+        b.number
+        for b in document.paragraphs()
+        if b.number and b.id != "intro" and _about_the_applicant(b.text, own_names)
+    ]
     if third:
         notes.append(
             "Paragraphs " + ", ".join(str(n) for n in third) + " use he/she/his/her (the case "

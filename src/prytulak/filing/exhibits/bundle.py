@@ -113,12 +113,10 @@ def _rows(exhibits: list[Exhibit]) -> list[IndexRow]:
         extra = ""
         if e.index_note is not None:
             extra = e.index_note
+        elif "translation missing" in labels:
+            extra = " (ENGLISH TRANSLATION MISSING)"
         elif "certificate" in labels:
-            extra = (
-                " (ENGLISH TRANSLATION MISSING)"
-                if "translation missing" in labels
-                else " (with English translation and translator's certificate)"
-            )
+            extra = " (with English translation and translator's certificate)"
         date = e.ref.document_date.describe() if e.ref.document_date else ""
         rows.append(
             IndexRow(

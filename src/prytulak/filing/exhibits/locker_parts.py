@@ -60,7 +60,10 @@ def locker_exhibit_parts(
     documents = load_documents(found)
     exhibit = Exhibit(tab, ref)
     language = LANGUAGE_NAMES.get(ref.language or "", ref.language or "foreign-language")
-    note = f"{language} original; English translation follows" if found.foreign else ""
+    note = ""
+    if found.foreign:
+        follows = "English translation follows" if translations else "English translation"
+        note = f"{language} original; {follows}" + ("" if translations else " not yet provided")
     exhibit.parts.append(deferred_part("tab", (tab, ref.title, note), deferred))
     by_item = {t.item.id: t for t in translations}
     missing = {g.item.id: g for g in gaps}

@@ -192,30 +192,36 @@ def _exhibit(
     exhibit = Exhibit(tab, ref)
     original = _load(found.original, keep)
     language = LANGUAGE_NAMES.get(ref.language or "", ref.language)
-    note = f"{language} original; English translation follows" if found.needs_translation else ""
+    translated = found.needs_translation and found.translation is not None
+    note = ""
+    if translated:
+        note = f"{language} original; English translation follows"
+    elif found.needs_translation:
+        note = f"{language} original; English translation not yet provided"
     exhibit.parts.append(deferred_part("tab", (tab, ref.title, note), deferred))
     exhibit.parts.append(original)
-    if found.needs_translation:
-        if found.translation is not None:
-            exhibit.parts.append(_load(found.translation, keep, "English translation"))
-        else:
-            warnings.append(
-                f"Tab {tab} ({ref.id}): no English translation; add "
-                f"{found.original.stem}.en.pdf beside the original"
+    if found.needs_translation and found.translation is None:
+        warnings.append(
+            f"Tab {tab} ({ref.id}): no English translation; add "
+            f"{found.original.stem}.en.pdf beside the original (no translator's certificate "
+            "is enclosed until then)"
+        )
+        exhibit.parts.append(
+            deferred_part(
+                "translation missing",
+                (tab, "ENGLISH TRANSLATION REQUIRED — not yet provided", ref.title),
+                deferred,
+                "English translation (missing)",
             )
-            exhibit.parts.append(
-                deferred_part(
-                    "translation missing",
-                    (tab, "ENGLISH TRANSLATION REQUIRED — not yet provided", ref.title),
-                    deferred,
-                    "English translation",
-                )
-            )
+        )
+    elif found.translation is not None and found.needs_translation:
+        exhibit.parts.append(_load(found.translation, keep, "English translation"))
         if _translator(case, ref.language or "") is None:
             warnings.append(
                 f"Tab {tab} ({ref.id}): no translator for '{ref.language}' in the case;"
                 " the certificate has blanks"
             )
+        # A certificate only ever covers a translation that is enclosed.
         exhibit.parts.append(
             generated_part(
                 _certificate(case, ref, tab, header),

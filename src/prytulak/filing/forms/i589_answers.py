@@ -182,6 +182,15 @@ def _applicant(case: CaseFile, out: I589Answers) -> None:
     _address("residence", a.residence, a.phone, out)
     if a.mailing_address is not None:
         _address("mailing", a.mailing_address, None, out)
+    elif a.residence is not None and a.residence.in_care_of:
+        # Item 8 has no "in care of" box: mail reaches the applicant in care of someone at the
+        # residence, so item 9 gives that address with the name (the I-765 writes it too).
+        _address("mailing", a.residence, None, out)
+        out.notes.append(
+            f"A.I item 9: the residence is in care of {a.residence.in_care_of}; item 9 repeats "
+            "the residence address with that name so mail reaches the applicant (as on the "
+            "I-765): check it"
+        )
     if a.passports:
         _passport(a.passports[0], out)
 
@@ -287,11 +296,11 @@ def _children(case: CaseFile, out: I589Answers, capacity: int) -> None:
 
 def _background(case: CaseFile, out: I589Answers, capacity: Mapping[str, int]) -> None:
     history = case.history
-    dated = {street_line(r.address): r for r in history.residences}
+    dated = {_same_place(r.address): r for r in history.residences}
     for row, address in ((1, history.last_address_abroad), (2, history.last_address_in_belarus)):
         if address is None or (row == 2 and address == history.last_address_abroad):
             continue
-        match = dated.get(street_line(address))
+        match = dated.get(_same_place(address))
         out.put_all(
             f"last_address.{row}",
             _address_row(
@@ -311,6 +320,20 @@ def _background(case: CaseFile, out: I589Answers, capacity: Mapping[str, int]) -
     _relatives(case, out, capacity.get("siblings", 4))
 
 
+_REMARK = re.compile(r"\([^)]*\)")
+
+
+def _same_place(address: Address) -> tuple[str, str]:
+    """The street and city an address is matched by: 'vul. Savetskaja 7, kv. 21' is the
+    residence 'vul. Savetskaja 7, kv. 21 (grandmother)' (remarks in brackets, case and spaces
+    aside)."""
+
+    def plain(text: str | None) -> str:
+        return " ".join(_REMARK.sub(" ", text or "").lower().replace(",", " ").split())
+
+    return plain(street_line(address)), plain(address.city)
+
+
 def _address_row(
     address: Address, start: PartialDate | None, end: PartialDate | None, current: bool
 ) -> dict[str, str | None]:
@@ -326,13 +349,20 @@ def _address_row(
 
 def _education(case: CaseFile, out: I589Answers, capacity: int) -> None:
     rows = []
-    for index, school in enumerate(case.history.education, start=1):
+    # The form lists schools most recent first, whatever order the case file has them in
+    schools = sorted(
+        case.history.education,
+        key=lambda e: e.start.sort_key() if e.start else (date.min, date.min),
+        reverse=True,
+    )
+    for index, school in enumerate(schools, start=1):
+        current = index == 1 and school.end is None and school.start is not None
         values = {
             "school": school.school,
             "kind": school.kind,
             "location": school.location,
             "from": month_year(school.start),
-            "to": month_year(school.end),
+            "to": month_year(school.end) or ("Present" if current else None),
         }
         if index <= capacity:
             out.put_all(f"education.{index}", values)

@@ -17,7 +17,9 @@ from prytulak.case import (
     Fear,
     HarmType,
     Organization,
+    PartialDate,
     ThirdCountryStatus,
+    ThirdCountryStay,
 )
 
 from ..one_year import lawful_status_applies
@@ -199,12 +201,38 @@ def prior_applications_text(case: CaseFile) -> str | None:
     return "\n".join(lines) or None
 
 
-def _status_words(status: ThirdCountryStatus) -> str:
+TRANSIT_DAYS = 7
+"""A stay without status this short (by its dates) is a transit; a longer one is not."""
+
+
+def _status_words(stay: ThirdCountryStay) -> str:
+    status = stay.status
     if status is ThirdCountryStatus.NONE:
-        return "no status (transit)"
+        short = (
+            stay.arrived is not None
+            and stay.left is not None
+            and (stay.left.latest - stay.arrived.earliest).days <= TRANSIT_DAYS
+        )
+        return "no status (transit)" if short else "no status"
     if status is ThirdCountryStatus.VISA_FREE:
         return "no status (visitor without a visa)"
     return status.value.replace("_", " ")
+
+
+def _duration(start: PartialDate, end: PartialDate) -> str:
+    """' (about 3 months)', ' (12 days)': the time between two dates, as precise as they are."""
+    days = (end.earliest - start.earliest).days
+    if days < 0:
+        return ""
+    exact = start.is_exact and end.is_exact
+    if days < 60:
+        count = days if exact else max(1, round(days / 7))
+        unit = "day" if exact else "week"
+        words = f"{count} {unit}{'s' if count != 1 else ''}"
+    else:
+        months = round(days / 30.44)
+        words = f"{months} months"
+    return f" ({'' if exact and days < 60 else 'about '}{words})"
 
 
 def _yes(value: bool) -> str:
@@ -216,7 +244,7 @@ def third_countries_text(case: CaseFile) -> str | None:
     for stay in case.travel.third_countries:
         start = stay.arrived.describe() if stay.arrived else "date unknown"
         end = stay.left.describe() if stay.left else "date unknown"
-        status = f"Status: {_status_words(stay.status)}"
+        status = f"Status: {_status_words(stay)}"
         if stay.status_detail:
             status += f" ({clause(stay.status_detail)})"
         if stay.status_expires:
@@ -240,15 +268,27 @@ def third_countries_text(case: CaseFile) -> str | None:
 
 
 def returns_text(case: CaseFile) -> str | None:
+    """C.4: each return to Belarus, its purpose, and how long it lasted (until the next
+    departure)."""
     lines = []
-    for departure in case.travel.departures:
+    departures = sorted(case.travel.departures, key=lambda d: d.date.sort_key())
+    for number, departure in enumerate(departures):
         if departure.returned is None:
             continue
         purpose = departure.purpose_of_return
+        later = departures[number + 1] if number + 1 < len(departures) else None
+        if later is not None:
+            stayed = (
+                f"Stayed in Belarus until {later.date.describe()}"
+                f"{_duration(departure.returned, later.date)}"
+            )
+        else:
+            stayed = "How long the return lasted is not recorded (no later departure)"
         lines.append(
             sentences(
                 f"Left {departure.date.describe()}, returned {departure.returned.describe()}",
                 f"Purpose: {clause(purpose)}" if purpose else None,
+                stayed,
             )
         )
     return "\n".join(lines) or None

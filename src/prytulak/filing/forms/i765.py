@@ -12,13 +12,14 @@ from pikepdf import Pdf
 
 from prytulak.case import CaseFile
 
+from ..sentences import clause
 from .acroform import flatten, remove_xfa
 from .continuation import Continuation
 from .edition import FieldSpec, load_edition
 from .fill import fill_fields, widget_index
 from .filled import FilledForm
 from .i589_answers import entry_status_notes
-from .i765_answers import i765_answers
+from .i765_answers import i765_answers, i765_arrest_events
 
 __all__ = ["EDITION_KEY", "fill_i765"]
 
@@ -143,7 +144,18 @@ def fill_i765(
 
 
 def _arrest_notes(case: CaseFile, answers: dict[str, str]) -> list[str]:
-    """Item 30 is left empty while the U.S. arrests question (I-589 C.6) is not asked."""
+    """Item 30 names the events that made it Yes; it is left empty while the U.S. arrests
+    question (I-589 C.6) is not asked."""
+    events = i765_arrest_events(case)
+    if answers.get("c8.arrested") == "yes" and events:
+        named = "; ".join(f"{e.date.describe()}: {clause(e.summary)}" for e in events)
+        return [
+            f"Part 2, item 30 ((c)(8): ever arrested for or convicted of any crime?) is Yes "
+            f"because the case records: {named}. An arrest, charge or conviction abroad must be "
+            "disclosed even when it was politically motivated; explain it (in Part 6 or an "
+            "attached statement: the charge, the outcome, and that it was persecution, as in "
+            "the I-589) and check which arrest and court records the form instructions ask for"
+        ]
     if "c8.arrested" in answers or case.claim.bars.crimes_in_us is not None:
         return []
     return [

@@ -10,13 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from prytulak.case import Address, CaseFile, RepresentativeKind
+from prytulak.case import Address, CaseFile, Event, HarmType, RepresentativeKind
 
 from .i589_answers import entry_status
-from .i589_narratives import arrested_events
 from .values import phone_parts, unit, us_date, yes_no
 
-__all__ = ["i765_answers"]
+__all__ = ["i765_answers", "i765_arrest_events"]
+
+I765_ARREST_HARMS = frozenset({HarmType.DETENTION, HarmType.PROSECUTION, HarmType.CONVICTION})
+"""Item 30 asks whether the applicant was ever arrested for or convicted of a crime. Being
+questioned (an interrogation without detention) is neither: unlike I-589 B.2, which asks about
+being "accused, charged, arrested, detained, interrogated", it does not make item 30 Yes."""
+
+
+def i765_arrest_events(case: CaseFile) -> list[Event]:
+    """The applicant's events that make I-765 item 30 Yes: detained (arrested), prosecuted or
+    convicted, or charged with an offence."""
+    return [e for e in case.claim.timeline() if I765_ARREST_HARMS & set(e.harms) or e.charges]
+
 
 Answers = dict[str, str]
 
@@ -127,7 +138,7 @@ def _travel(case: CaseFile, out: Answers) -> None:
     crimes_in_us = case.claim.bars.crimes_in_us
     # Yes when an arrest is recorded anywhere; otherwise the U.S. question decides, and while
     # it is not asked (None) both boxes stay empty: None is never "no".
-    arrested = True if arrested_events(case) or crimes_in_us else crimes_in_us
+    arrested = True if i765_arrest_events(case) or crimes_in_us else crimes_in_us
     _put(out, "c8.arrested", yes_no(arrested))
 
 
