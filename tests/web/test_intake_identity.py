@@ -50,6 +50,15 @@ def test_identity_answers_are_written_to_part_a_fields(protester) -> None:
     assert applicant.languages.fluent_in_english is False
     assert applicant.phone == "(312) 555-0147" and applicant.email == "client@example.org"
     assert applicant.name.family  # the name the About step wrote is kept
+    assert applicant.parent_or_legal_guardian_in_us is None  # not asked of an adult: unanswered
+
+
+def test_a_minor_says_no_parent_or_guardian_is_here(protester) -> None:
+    client = sign_in(protester.client_user)
+    answers = {**IDENTITY, "parent_or_legal_guardian_in_us": "no"}
+    assert _post(client, protester, "identity", "identity", answers).status_code == 302
+    protester.refresh_from_db()
+    assert protester.case_file().applicant.parent_or_legal_guardian_in_us is False
 
 
 def test_an_invalid_a_number_is_explained_in_belarusian_and_the_answers_stay(protester) -> None:

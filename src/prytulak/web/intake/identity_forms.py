@@ -111,6 +111,15 @@ class IdentityForm(forms.Form):
     fluent_in_english = YesNoField(label=_("Do you speak English fluently?"))
     phone = forms.CharField(label=_("Phone number, with the area code"), required=False)
     email = forms.EmailField(label=_("E-mail address"), required=False)
+    parent_or_legal_guardian_in_us = YesNoField(
+        label=_(
+            "Only if you are under 18: is one of your parents, or a legal guardian, in the US?"
+        ),
+        help_text=_(
+            "A legal guardian is one a court appointed, not a relative you live with. If you are "
+            "under 18 and neither is here, the one-year deadline may not apply to you."
+        ),
+    )
 
     def clean_phone(self) -> str:
         text = str(self.cleaned_data.get("phone") or "").strip()
@@ -145,6 +154,7 @@ IDENTITY_FIELDS: tuple[tuple[str, str], ...] = (
     ("fluent_in_english", "languages.fluent_in_english"),
     ("phone", "phone"),
     ("email", "email"),
+    ("parent_or_legal_guardian_in_us", "parent_or_legal_guardian_in_us"),
 )
 
 DOCUMENT_KINDS = [
