@@ -66,12 +66,18 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
+def _friendly_errors(case: Path | None = None) -> Iterator[None]:
     try:
         yield
     except CaseFileError as error:
         fail_with_problems(error)
-    except (EvidenceError, KeyringError, BlobError) as error:
+    except BlobError as error:  # missing or altered: same advice as `verify` gives
+        fail(
+            f"a file in the evidence locker cannot be read ({error}); run "
+            f"`prytulak evidence verify {case or 'CASE'}` to see what changed, "
+            "and restore the case folder from a backup"
+        )
+    except (EvidenceError, KeyringError) as error:
         fail(str(error))
 
 
@@ -181,7 +187,7 @@ def add(
     actor: ActorOpt = None,
 ) -> None:
     """Add files: real type checked, SHA-256 recorded, encrypted; duplicates recognised."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         if Locker.exists(case) and not (ref or event):
             known, files = split_known(_records(case), files)  # re-adding needs no passphrase
             _report_added(known)
@@ -307,7 +313,7 @@ def describe_cmd(
     actor: ActorOpt = None,
 ) -> None:
     """Record or correct an item's provenance (e.g. confirm a suggested date or type)."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         case_file = load_case(case)
         _check_links(case_file, ref, event or [])
         changed = describe_item(
@@ -329,7 +335,7 @@ def describe_cmd(
 @evidence_app.command("list")
 def list_cmd(case: CaseArg) -> None:
     """Every item: type, pages, language, OCR and translation state, links. No passphrase needed."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         items = _records(case).items()
     table = Table(title=f"Evidence locker of {case}")
     for column in ("id", "file", "type", "pages", "lang", "text", "translation", "ref", "events"):
@@ -365,7 +371,7 @@ def show(
     text: Annotated[bool, typer.Option("--text", help="Print the extracted text")] = False,
 ) -> None:
     """Provenance, derived files, pages and languages, suggestions, translations, custody."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         item = locker.item(item_id)
         content = read_extraction(locker, item)
@@ -414,7 +420,7 @@ def show(
 @evidence_app.command("verify")
 def verify(case: CaseArg) -> None:
     """Decrypt and re-hash every file, check every custody chain; exit 1 on any change."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         report = verify_locker(_open(case))
     for finding in report.findings:
         mark = "[red]✗[/]" if finding.serious else "[yellow]![/]"
@@ -436,7 +442,7 @@ def ocr_cmd(
     actor: ActorOpt = None,
 ) -> None:
     """OCR scans and photos (resumable; finished pages are never OCR'd again)."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         targets = items or [
             i.id for i in locker.items() if i.extraction is None or i.extraction.needs_ocr
@@ -500,7 +506,7 @@ def translate(
     actor: ActorOpt = None,
 ) -> None:
     """Add a person's translation, make a machine DRAFT, certify one, or show glossary terms."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         who = _actor(actor)
         if glossary:
@@ -551,7 +557,7 @@ def export(
     actor: ActorOpt = None,
 ) -> None:
     """Write a BagIt bag (RFC 8493): files, text, translations, custody logs, manifest."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         with _progress() as progress:
             task = progress.add_task("export", total=None)

@@ -1,0 +1,156 @@
+"""Bad input found in the third review of the evidence locker: each gets a clear message naming
+the problem and the fix, and loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prytulak.cli.main import app
+from prytulak.evidence import EvidenceError, Locker, add_file, export_bag, process_item
+from prytulak.store.blobs import BlobError, BlobMissing, BlobState
+from prytulak.store.keys import KdfParams
+
+from .conftest import PASSPHRASE
+
+runner = CliRunner()
+ENV = {"PRYTULAK_PASSPHRASE": PASSPHRASE, "PRYTULAK_USER": "attorney", "COLUMNS": "200"}
+STATEMENT = "Я, Козлов Евгений Петрович, был задержан 9 августа 2020 года в Минске.\n"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env=ENV)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    return result.exit_code, " ".join(result.output.split())
+
+
+@pytest.fixture
+def case(case_folder: Path) -> Path:
+    Locker.create(case_folder, PASSPHRASE, KdfParams.light())
+    return case_folder
+
+
+def _add_text(case: Path, tmp_path: Path, name: str, text: str, *options: str) -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out = _run("evidence", "add", str(case), str(tmp_path / name), *options)
+    assert code == 0, out
+    locker = Locker(case, None)
+    item = next(i for i in locker.items() if i.original_name == name)
+    return item.id
+
+
+def _delete_original(case: Path, item_id: str) -> None:
+    locker = Locker.open(case, PASSPHRASE)
+    locker.blobs.path_for(locker.item(item_id).sha256).unlink()
+
+
+# --- 1. a missing locker file -------------------------------------------------------------------
+
+
+def test_a_missing_blob_is_a_blob_error_and_verify_calls_it_missing(locker: Locker) -> None:
+    info = locker.blobs.put_bytes(b"statement")
+    locker.blobs.path_for(info.sha256).unlink()
+    with pytest.raises(BlobMissing, match="is missing from the locker"):
+        locker.blobs.read(info.sha256)
+    with pytest.raises(BlobError):
+        locker.blobs.write_to(info.sha256, locker.root.parent / "out.txt")
+    assert not (locker.root.parent / "out.txt").exists()
+    assert locker.blobs.check(info.sha256) is BlobState.MISSING
+
+
+def test_export_of_a_missing_file_names_the_item_and_the_fix(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "statement.txt", STATEMENT)
+    _delete_original(case, item_id)
+    code, out = _run("evidence", "export", str(case), str(tmp_path / "bag"))
+    assert code == 1, out
+    assert f"{item_id} (statement.txt): its file cannot be read from the locker" in out
+    assert "is missing from the locker" in out
+    assert f"prytulak evidence verify {case}" in out and "restore the case folder" in out
+
+
+def test_ocr_of_a_missing_file_fails_that_item_only(case: Path, tmp_path: Path) -> None:
+    first = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    second = _add_text(case, tmp_path, "b.txt", STATEMENT + "Подпись.\n")
+    _delete_original(case, first)
+    code, out = _run("evidence", "ocr", str(case), first, second)
+    assert code == 1, out
+    assert f"{first}: its file cannot be read from the locker" in out
+    assert "prytulak evidence verify" in out and "restore the case folder" in out
+    assert f"✓ {second}" in out
+
+
+def test_show_and_translate_of_a_missing_file_give_the_fix(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    locker = Locker.open(case, PASSPHRASE)
+    extraction = locker.item(item_id).extraction
+    assert extraction is not None
+    locker.blobs.path_for(extraction.sha256).unlink()
+    code, out = _run("evidence", "show", str(case), item_id, "--text")
+    assert code == 1 and "is missing from the locker" in out
+    assert f"prytulak evidence verify {case}" in out
+
+
+def test_build_skips_an_item_whose_file_is_missing(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "statement.txt", STATEMENT, "--ref", "E05")
+    _delete_original(case, item_id)
+    code, out = _run("build", str(case), "--out", str(tmp_path / "stop"))
+    assert code == 1, out
+    assert "is missing from the locker" in out and "prytulak evidence verify" in out
+    assert "--on-bad-evidence skip" in out
+    code, out = _run(
+        "build", str(case), "--out", str(tmp_path / "skip"), "--on-bad-evidence", "skip"
+    )
+    assert code == 0, out
+    assert "SKIPPED E05" in out and "is missing from the locker" in out
+    assert (tmp_path / "skip" / "manifest.json").is_file()
+
+
+# --- 2. a failed export -------------------------------------------------------------------------
+
+
+def test_a_failed_export_leaves_nothing_decrypted_and_a_retry_works(
+    locker: Locker, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(STATEMENT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Протокол обыска\n", encoding="utf-8")
+    first = add_file(locker, tmp_path / "a.txt", actor="t").item
+    second = add_file(locker, tmp_path / "b.txt", actor="t").item
+    assert first is not None and second is not None
+    process_item(locker, first.id, "t")
+    blob = locker.blobs.path_for(second.sha256)
+    saved = blob.read_bytes()
+    blob.unlink()
+    out = tmp_path / "exports" / "bag"
+    with pytest.raises(EvidenceError, match=r"F002 \(b.txt\): its file cannot be read"):
+        export_bag(locker, out, "attorney")
+    leftovers = list((tmp_path / "exports").rglob("*"))
+    assert leftovers == [], f"decrypted files left behind: {leftovers}"
+    assert locker.custody(first.id).read().entries[-1].action != "exported"
+    blob.write_bytes(saved)  # restored from a backup
+    result = export_bag(locker, out, "attorney")
+    assert result.items == 2 and (out / "data" / "F001" / "original" / "a.txt").is_file()
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["bag"]
+
+
+def test_an_export_killed_before_cleaning_up_is_removed_by_the_next(
+    locker: Locker, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(STATEMENT, encoding="utf-8")
+    add_file(locker, tmp_path / "a.txt", actor="t")
+    stale = tmp_path / ".bag.partial-abc123" / "F001" / "original"
+    stale.mkdir(parents=True)
+    (stale / "a.txt").write_text(STATEMENT, encoding="utf-8")
+    export_bag(locker, tmp_path / "bag", "attorney")
+    assert not (tmp_path / ".bag.partial-abc123").exists()
+    assert (tmp_path / "bag" / "bagit.txt").is_file()
+
+
+def test_export_into_a_file_is_refused(locker: Locker, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STATEMENT, encoding="utf-8")
+    add_file(locker, tmp_path / "a.txt", actor="t")
+    with pytest.raises(EvidenceError, match="is a file, not a folder"):
+        export_bag(locker, tmp_path / "a.txt", "attorney")
