@@ -154,3 +154,48 @@ def test_export_into_a_file_is_refused(locker: Locker, tmp_path: Path) -> None:
     add_file(locker, tmp_path / "a.txt", actor="t")
     with pytest.raises(EvidenceError, match="is a file, not a folder"):
         export_bag(locker, tmp_path / "a.txt", "attorney")
+
+
+# --- 3. dates in the future ---------------------------------------------------------------------
+
+
+def test_add_with_a_future_date_is_refused_before_anything_is_written(
+    case: Path, tmp_path: Path
+) -> None:
+    before = (case / "case.yaml").read_bytes()
+    (tmp_path / "ruling.txt").write_text("Пастанова суда", encoding="utf-8")
+    code, out = _run(
+        "evidence", "add", str(case), str(tmp_path / "ruling.txt"), "--date", "2099-05-01",
+        "--ref", "E22",
+    )  # fmt: skip
+    assert code == 2, out
+    assert "--date: 2099-05-01 is in the future (today is" in out
+    assert "this date must already have happened — check the year" in out
+    assert (case / "case.yaml").read_bytes() == before
+    assert Locker(case, None).items() == []
+    code, out = _run("evidence", "list", str(case))
+    assert code == 0, out
+
+
+def test_describe_with_a_future_date_is_refused(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    code, out = _run("evidence", "describe", str(case), item_id, "--date", "2099-01")
+    assert code == 2 and "2099-01 is in the future" in out, out
+    assert Locker(case, None).item(item_id).provenance.document_date is None
+    code, out = _run("evidence", "describe", str(case), item_id, "--date", "2020-08")
+    assert code == 0, out
+    assert Locker(case, None).item(item_id).provenance.document_date == "2020-08"
+
+
+def test_a_link_that_would_make_the_case_invalid_is_refused_before_writing(
+    case: Path, tmp_path: Path
+) -> None:
+    before = (case / "case.yaml").read_bytes()
+    (tmp_path / "a.txt").write_text(STATEMENT, encoding="utf-8")
+    cyrillic_e = "\u0415" + "22"  # typed on a Russian keyboard layout: looks like E22
+    code, out = _run("evidence", "add", str(case), str(tmp_path / "a.txt"), "--ref", cyrillic_e)
+    assert code == 1, out
+    assert f"linking the file to {cyrillic_e} would make case.yaml invalid" in out
+    assert "evidence[" in out and "nothing was written to case.yaml" in out
+    assert (case / "case.yaml").read_bytes() == before
+    assert Locker(case, None).items() == [], "the file is not added either"

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from prytulak.case import CaseFile, CaseFileError, EvidenceRef, load_case, parse_partial_date
+from prytulak.case import (
+    CaseFile,
+    CaseFileError,
+    case_from_data,
+    case_to_data,
+    load_case,
+    parse_partial_date,
+)
 from prytulak.evidence import (
     Acquisition,
     EvidenceError,
@@ -209,6 +217,8 @@ def add(
             events=event or [],
             elements=element or [],
         )
+        if ref:  # refuse now what would make case.yaml invalid, before anything is written
+            _linked_case(case, case_file, ref, "0" * 64, provenance)
         locker = _open(case, create=True)
         limits = IntakeLimits(max_bytes=max_size * 2**20, max_pixels=max_pixels * 1_000_000)
         results = add_files(
@@ -230,12 +240,22 @@ def add(
 
 
 def _date_text(text: str | None) -> str | None:
+    """The date on a document, refused (before anything is written) when it cannot be or has
+    not happened yet, in the words the case file's own validation uses."""
     if text is None:
         return None
     try:
-        return str(parse_partial_date(text))
+        value = parse_partial_date(text)
     except ValueError as error:
         fail(f"--date: {error}", EXIT_USAGE)
+    today = date.today()
+    if value.earliest > today:
+        fail(
+            f"--date: {value} is in the future (today is {today.isoformat()}); "
+            "this date must already have happened — check the year",
+            EXIT_USAGE,
+        )
+    return str(value)
 
 
 def _check_links(case: CaseFile, ref: str | None, events: list[str]) -> None:
@@ -270,26 +290,45 @@ def _report_added(results: list) -> list[str]:  # type: ignore[type-arg]
     return added
 
 
-def _link_case(folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance) -> None:
+def _linked_case(
+    folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance
+) -> CaseFile | None:
+    """The case with the locker file ``sha`` linked to ``ref`` (None when it already has a
+    file), validated as a whole exactly as `load_case` would: nothing invalid is ever written."""
     existing = case.evidence_item(ref)
     if existing is not None and existing.blob:
-        return
+        return None
+    data = case_to_data(case)
     if existing is not None:
-        updated = [e.model_copy(update={"blob": sha}) if e.id == ref else e for e in case.evidence]
+        for entry in data.get("evidence", []):
+            if entry.get("id") == ref:
+                entry["blob"] = sha
     else:
-        new_ref = EvidenceRef(
-            id=ref,
-            title=provenance.description or f"Evidence {ref}",
-            kind=provenance.document_type,
-            document_date=parse_partial_date(provenance.document_date)
-            if provenance.document_date
-            else None,
-            source=provenance.source,
-            original=provenance.original,
-            blob=sha,
+        new_ref: dict[str, object] = {
+            "id": ref,
+            "title": provenance.description or f"Evidence {ref}",
+            "kind": provenance.document_type,
+            "document_date": provenance.document_date,
+            "source": provenance.source,
+            "original": provenance.original,
+            "blob": sha,
+        }
+        data.setdefault("evidence", []).append({k: v for k, v in new_ref.items() if v is not None})
+    try:
+        return case_from_data(data, str(folder / "case.yaml"))
+    except CaseFileError as error:
+        problems = "; ".join(str(p) for p in error.problems)
+        fail(
+            f"linking the file to {ref} would make case.yaml invalid ({problems}); "
+            "nothing was written to case.yaml: correct the options and run the command again"
         )
-        updated = [*case.evidence, new_ref]
-    save_case(folder, case.model_copy(update={"evidence": updated}))
+
+
+def _link_case(folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance) -> None:
+    updated = _linked_case(folder, case, ref, sha, provenance)
+    if updated is None:
+        return
+    save_case(folder, updated)
     console.print(f"  linked to {ref} in case.yaml")
 
 
