@@ -199,3 +199,114 @@ def test_a_link_that_would_make_the_case_invalid_is_refused_before_writing(
     assert "evidence[" in out and "nothing was written to case.yaml" in out
     assert (case / "case.yaml").read_bytes() == before
     assert Locker(case, None).items() == [], "the file is not added either"
+
+
+# --- 4. translations in other encodings ---------------------------------------------------------
+
+ENGLISH = "Summons to the Investigative Committee of Minsk"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
+def test_a_translation_saved_as_notepad_unicode_is_read(
+    case: Path, tmp_path: Path, encoding: str
+) -> None:
+    item_id = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    (tmp_path / "en.txt").write_bytes(ENGLISH.encode(encoding))
+    code, out = _run(
+        "evidence", "translate", str(case), item_id, "--text-file", str(tmp_path / "en.txt"),
+        "--print",
+    )  # fmt: skip
+    assert code == 0, out
+    assert ENGLISH in out and "\ufeff" not in out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Повестка в Следственный комитет".encode("cp1251"),
+        bytes(range(256)) * 4,
+        "Summons".encode("utf-16-le"),  # no byte-order mark
+    ],
+    ids=["cp1251", "random-bytes", "utf-16-without-bom"],
+)
+def test_a_translation_in_another_encoding_is_refused_with_how_to_save_it(
+    case: Path, tmp_path: Path, data: bytes
+) -> None:
+    item_id = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    (tmp_path / "en.txt").write_bytes(data)
+    code, out = _run(
+        "evidence", "translate", str(case), item_id, "--text-file", str(tmp_path / "en.txt")
+    )
+    assert code == 1, out
+    assert "en.txt is not" in out
+    assert "save it as UTF-8 (Notepad: Save As → Encoding UTF-8)" in out
+    assert Locker(case, None).item(item_id).translations == []
+
+
+def test_a_missing_translation_file_is_said_clearly(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "a.txt", STATEMENT)
+    code, out = _run(
+        "evidence", "translate", str(case), item_id, "--text-file", str(tmp_path / "none.txt")
+    )
+    assert code == 1 and "none.txt cannot be read" in out and "check the path" in out, out
+
+
+# --- 7. text evidence in UTF-16 and 8-bit encodings ---------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_a_bom_is_accepted(
+    locker: Locker, tmp_path: Path, encoding: str
+) -> None:
+    text = "\ufeff" + STATEMENT if encoding == "utf-16-be" else STATEMENT
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    result = add_file(locker, tmp_path / "a.txt", actor="t")
+    assert result.item is not None and result.item.kind.value == "text"
+    assert result.item.intake_notes == []
+    content = process_item(locker, result.item.id, "t")
+    assert content.extraction is not None and content.extraction.language == "ru"
+    from prytulak.evidence import read_extraction
+
+    extracted = read_extraction(locker, content)
+    assert extracted is not None and extracted.full_text() == STATEMENT.strip()
+
+
+def test_utf16_html_is_recognised_as_html(locker: Locker, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_bytes(
+        "<html><body><p>Протокол</p></body></html>".encode("utf-16")
+    )
+    result = add_file(locker, tmp_path / "page.html", actor="t")
+    assert result.item is not None and result.item.kind.value == "html"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        ("Straße grün, Café in München, Françoise Müller.\n", "latin-1", "Windows-1252"),
+        ("Straße grün — “Café” in München.\n", "cp1252", "Windows-1252"),
+        (STATEMENT, "cp1251", "Windows-1251"),
+        ("Пратакол вобшуку ў кватэры. Суддзя Іваноў.\n", "cp1251", "Windows-1251"),
+    ],
+    ids=["latin-1", "cp1252", "cp1251-russian", "cp1251-belarusian"],
+)
+def test_8bit_text_is_read_in_the_encoding_its_letters_suggest_with_a_note(
+    locker: Locker, tmp_path: Path, text: str, encoding: str, named: str
+) -> None:
+    from prytulak.evidence import read_extraction
+
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    result = add_file(locker, tmp_path / "a.txt", actor="t")
+    assert result.item is not None
+    assert any(f"it was read as {named}" in note for note in result.item.intake_notes), (
+        result.item.intake_notes
+    )
+    extracted = read_extraction(locker, process_item(locker, result.item.id, "t"))
+    assert extracted is not None and extracted.full_text() == text.strip()
+
+
+def test_binary_data_is_still_refused(locker: Locker, tmp_path: Path) -> None:
+    from prytulak.evidence import IntakeRefused
+
+    (tmp_path / "a.bin").write_bytes(b"abc\x00\x01\x02" * 100)
+    with pytest.raises(IntakeRefused, match="binary data"):
+        add_file(locker, tmp_path / "a.bin", actor="t")

@@ -48,6 +48,7 @@ from prytulak.evidence import (
     terms_in,
     verify_locker,
 )
+from prytulak.evidence.sniff import decode_unicode
 from prytulak.store import save_case
 from prytulak.store.blobs import BlobError
 from prytulak.store.keys import KdfParams, KeyringError
@@ -552,7 +553,7 @@ def translate(
             _show_glossary(locker, item_id)
         record = None
         if text_file is not None:
-            text = text_file.read_text(encoding="utf-8")
+            text = _translation_text(text_file)
             record = add_human_translation(
                 locker, item_id, text, who, translator=translator, address=address
             )
@@ -576,6 +577,26 @@ def translate(
                 console.print(
                     render_translation(locker, locker.item(item_id), record), markup=False
                 )
+
+
+def _translation_text(path: Path) -> str:
+    """A person's translation: UTF-8, or UTF-16/32 with a byte-order mark (Notepad's
+    "Unicode"); anything else is refused with how to save it, rather than guessed at."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        fail(f"--text-file {path} cannot be read ({error.strerror or error}); check the path")
+    save_as = "save it as UTF-8 (Notepad: Save As → Encoding UTF-8) and run the command again"
+    try:
+        text = decode_unicode(data)
+    except UnicodeDecodeError as error:
+        fail(
+            f"--text-file {path} is not UTF-8 text (byte {error.start} is "
+            f"0x{data[error.start]:02x}); {save_as}"
+        )
+    if "\x00" in text:
+        fail(f"--text-file {path} is not plain text (it contains NUL bytes); {save_as}")
+    return text
 
 
 def _show_glossary(locker: Locker, item_id: str) -> None:

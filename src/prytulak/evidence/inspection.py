@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from .errors import IntakeRefused
-from .sniff import FileKind, Sniffed, decode_text, sniff
+from .sniff import FileKind, Sniffed, decode_text_noted, sniff
 
 __all__ = ["Inspected", "IntakeLimits", "inspect_file", "open_image"]
 
@@ -56,11 +56,13 @@ def inspect_file(path: Path, limits: IntakeLimits, pdf_password: str | None = No
         return _inspect_pdf(path, sniffed, pdf_password)
     if sniffed.kind.is_image:
         return _inspect_image(path, sniffed, limits)
+    notes = sniffed.warnings
     if sniffed.kind is FileKind.DOCX:
         _inspect_docx(head, limits)
-    else:
-        decode_text(path.read_bytes())
-    return Inspected(sniffed.kind, None, sniffed.warnings)
+    elif sniffed.kind in (FileKind.TEXT, FileKind.HTML):
+        note = decode_text_noted(path.read_bytes()).note
+        notes += (note,) if note else ()
+    return Inspected(sniffed.kind, None, notes)
 
 
 def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspected:
