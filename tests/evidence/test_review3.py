@@ -310,3 +310,58 @@ def test_binary_data_is_still_refused(locker: Locker, tmp_path: Path) -> None:
     (tmp_path / "a.bin").write_bytes(b"abc\x00\x01\x02" * 100)
     with pytest.raises(IntakeRefused, match="binary data"):
         add_file(locker, tmp_path / "a.bin", actor="t")
+
+
+# --- 5. re-adding a file with new details -------------------------------------------------------
+
+
+def test_re_adding_a_file_applies_the_new_details_and_links_the_ref(
+    case: Path, tmp_path: Path
+) -> None:
+    from prytulak.case import load_case
+
+    item_id = _add_text(case, tmp_path, "good.txt", STATEMENT, "--event", "search-2022-03")
+    code, out = _run(
+        "evidence", "add", str(case), str(tmp_path / "good.txt"), "--ref", "E22",
+        "--describe", "Statement of the applicant", "--date", "2022-03-16",
+        "--event", "okrestina-2020-08", "--type", "statement",
+    )  # fmt: skip
+    assert code == 0, out
+    assert f"= good.txt: already in the locker as {item_id}" in out
+    assert f"applied to {item_id}: --describe, --date, --type, --event, --ref" in out
+    assert "linked to E22 in case.yaml" in out
+    item = Locker(case, None).item(item_id)
+    assert item.provenance.description == "Statement of the applicant"
+    assert item.provenance.document_date == "2022-03-16"
+    assert item.provenance.evidence_ref == "E22"
+    assert item.provenance.events == ["search-2022-03", "okrestina-2020-08"], "nothing lost"
+    assert item.provenance.document_type == "statement"
+    ref = load_case(case).evidence_item("E22")
+    assert ref is not None and ref.blob == item.sha256
+    assert ref.title == "Statement of the applicant"
+    assert Locker(case, None).custody(item_id).read().entries[-1].action == "described"
+    code, out = _run("evidence", "verify", str(case))
+    assert code == 0, out
+    code, out = _run("evidence", "add", str(case), str(tmp_path / "good.txt"), "--ref", "E22")
+    assert code == 0 and "already has these details; nothing to change" in out, out
+
+
+def test_re_adding_without_options_changes_nothing(case: Path, tmp_path: Path) -> None:
+    item_id = _add_text(case, tmp_path, "good.txt", STATEMENT)
+    count = Locker(case, None).item(item_id).custody_count
+    code, out = _run("evidence", "add", str(case), str(tmp_path / "good.txt"))
+    assert code == 0 and f"already in the locker as {item_id}" in out and "applied" not in out
+    assert Locker(case, None).item(item_id).custody_count == count
+
+
+def test_a_ref_that_already_names_another_file_is_left_with_a_note(
+    case: Path, tmp_path: Path
+) -> None:
+    _add_text(case, tmp_path, "a.txt", STATEMENT, "--ref", "E30")
+    before = (case / "case.yaml").read_bytes()
+    (tmp_path / "b.txt").write_text("Протокол обыска\n", encoding="utf-8")
+    code, out = _run("evidence", "add", str(case), str(tmp_path / "b.txt"), "--ref", "E30")
+    assert code == 0, out
+    assert "E30 in case.yaml already names another locker file" in out
+    assert "case.yaml was left as it is" in out
+    assert (case / "case.yaml").read_bytes() == before

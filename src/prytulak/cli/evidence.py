@@ -26,8 +26,10 @@ from prytulak.case import (
 )
 from prytulak.evidence import (
     Acquisition,
+    AddResult,
     EvidenceError,
     IntakeLimits,
+    Item,
     JobObserver,
     Locker,
     OcrSettings,
@@ -197,11 +199,6 @@ def add(
 ) -> None:
     """Add files: real type checked, SHA-256 recorded, encrypted; duplicates recognised."""
     with _friendly_errors(case):
-        if Locker.exists(case) and not (ref or event):
-            known, files = split_known(_records(case), files)  # re-adding needs no passphrase
-            _report_added(known)
-            if not files:
-                return
         case_file = load_case(case)
         _check_links(case_file, ref, event or [])
         provenance = Provenance(
@@ -220,24 +217,73 @@ def add(
         )
         if ref:  # refuse now what would make case.yaml invalid, before anything is written
             _linked_case(case, case_file, ref, "0" * 64, provenance)
-        locker = _open(case, create=True)
-        limits = IntakeLimits(max_bytes=max_size * 2**20, max_pixels=max_pixels * 1_000_000)
-        results = add_files(
-            locker,
-            files,
-            actor=_actor(actor),
-            provenance=provenance,
-            limits=limits,
-            pdf_password=pdf_password,
-            quarantine=quarantine,
-        )
-        added = _report_added(results)
-        for item_id in added:
-            process_item(locker, item_id, _actor(actor), ocr=ocr)
-        if ref and added:
-            _link_case(case, case_file, ref, locker.item(added[0]).sha256, provenance)
+        results: list[AddResult] = []
+        if Locker.exists(case):
+            known, files = split_known(_records(case), files)  # re-adding needs no passphrase
+            results += known
+            _report_added(known)
+        if files:
+            locker = _open(case, create=True)
+            limits = IntakeLimits(max_bytes=max_size * 2**20, max_pixels=max_pixels * 1_000_000)
+            new = add_files(
+                locker,
+                files,
+                actor=_actor(actor),
+                provenance=provenance,
+                limits=limits,
+                pdf_password=pdf_password,
+                quarantine=quarantine,
+            )
+            results += new
+            added = _report_added(new)
+            for item_id in added:
+                process_item(locker, item_id, _actor(actor), ocr=ocr)
+        duplicates = [r.item for r in results if r.duplicate and r.item is not None]
+        for existing in duplicates:
+            _apply_to_existing(case, existing, provenance, _actor(actor), ocr)
+        linked = [r.item for r in results if r.item is not None and not r.duplicate]
+        if ref and (linked or duplicates):
+            _link_case(case, case_file, ref, (linked or duplicates)[0].sha256, provenance)
     if any(r.refused for r in results):
         raise typer.Exit(1)
+
+
+def _apply_to_existing(
+    case: Path, item: Item, provenance: Provenance, actor: str, ocr: bool
+) -> None:
+    """A file added again: the provenance options given are applied to the item already in the
+    locker, as `evidence describe` would (events and elements are added to its lists)."""
+    given = provenance.model_dump(exclude_defaults=True)
+    for key in ("events", "elements"):
+        if key in given:
+            given[key] = list(dict.fromkeys([*getattr(item.provenance, key), *given[key]]))
+    if given:
+        changed = describe_item(_records(case), item.id, actor, **given)
+        if changed.custody_count != item.custody_count:
+            options = ", ".join(_OPTION_NAMES[k] for k in sorted(given))
+            console.print(
+                f"  applied to {item.id}: {options} (custody entry {changed.custody_count})"
+            )
+        else:
+            console.print(f"  {item.id} already has these details; nothing to change")
+    if ocr and item.extraction is not None and item.extraction.needs_ocr:
+        console.print(f"  {item.id} is not OCR'd yet: run `prytulak evidence ocr {case} {item.id}`")
+
+
+_OPTION_NAMES = {
+    "description": "--describe",
+    "provided_by": "--provided-by",
+    "acquisition": "--acquisition",
+    "obtained": "--obtained",
+    "original": "--original/--copy",
+    "source": "--source",
+    "source_url": "--url",
+    "document_date": "--date",
+    "document_type": "--type",
+    "evidence_ref": "--ref",
+    "events": "--event",
+    "elements": "--element",
+}
 
 
 def _date_text(text: str | None) -> str | None:
@@ -298,6 +344,13 @@ def _linked_case(
     file), validated as a whole exactly as `load_case` would: nothing invalid is ever written."""
     existing = case.evidence_item(ref)
     if existing is not None and existing.blob:
+        if existing.blob != sha and sha != "0" * 64:
+            console.print(
+                f"  ! {ref} in case.yaml already names another locker file "
+                f"({existing.blob[:12]}…); case.yaml was left as it is: edit its blob: there "
+                "to change it",
+                markup=False,
+            )
         return None
     data = case_to_data(case)
     if existing is not None:
