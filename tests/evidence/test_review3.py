@@ -365,3 +365,65 @@ def test_a_ref_that_already_names_another_file_is_left_with_a_note(
     assert "E30 in case.yaml already names another locker file" in out
     assert "case.yaml was left as it is" in out
     assert (case / "case.yaml").read_bytes() == before
+
+
+# --- 6. a file that changes or disappears while it is being added ------------------------------
+
+
+def _blob_count(locker: Locker) -> int:
+    return sum(1 for _ in locker.blobs.hashes())
+
+
+@pytest.mark.parametrize("what", ["changed", "deleted", "unreadable"])
+def test_a_file_that_changes_or_disappears_fails_alone_and_leaves_nothing(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    import prytulak.evidence.intake as intake
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (inbox / name).write_text(f"{STATEMENT}{name}\n", encoding="utf-8")
+    inspect = intake.inspect_file
+
+    def meddling(path: Path, *args: object, **kwargs: object) -> object:
+        result = inspect(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path.name == "b.txt":
+            if what == "changed":  # still being copied or saved
+                with open(path, "a", encoding="utf-8") as handle:
+                    handle.write("more text arriving\n")
+            elif what == "deleted":
+                path.unlink()
+            else:
+                path.chmod(0)
+        return result
+
+    monkeypatch.setattr(intake, "inspect_file", meddling)
+    if what == "unreadable":  # chmod 0 does not stop root: refuse the read itself
+        from prytulak.store.blobs import BlobStore
+
+        put_file = BlobStore.put_file
+
+        def refusing(self: BlobStore, path: Path) -> object:
+            if path.name == "b.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return put_file(self, path)
+
+        monkeypatch.setattr(BlobStore, "put_file", refusing)
+    code, out = _run("evidence", "add", str(case), str(inbox))
+    assert code == 1, out
+    assert "Traceback" not in out
+    expected = {
+        "changed": "b.txt changed while it was being added; wait until it is completely copied",
+        "deleted": "b.txt disappeared while it was being added (moved or deleted); check where",
+        "unreadable": "b.txt cannot be read",
+    }[what]
+    assert expected in out
+    locker = Locker.open(case, PASSPHRASE)
+    items = locker.items()
+    assert [i.original_name for i in items] == ["a.txt", "c.txt"], "the batch went on"
+    assert all(i.extraction is not None for i in items), "every stored item was processed"
+    referenced = {i.sha256 for i in items} | {i.extraction.sha256 for i in items if i.extraction}
+    assert set(locker.blobs.hashes()) == referenced, "no orphan blob"
+    code, out = _run("evidence", "verify", str(case))
+    assert code == 0, out
