@@ -427,3 +427,39 @@ def test_a_file_that_changes_or_disappears_fails_alone_and_leaves_nothing(
     assert set(locker.blobs.hashes()) == referenced, "no orphan blob"
     code, out = _run("evidence", "verify", str(case))
     assert code == 0, out
+
+
+# --- 8. size of text files ----------------------------------------------------------------------
+
+
+def test_a_huge_text_file_is_refused_quickly_with_the_option_to_raise_the_limit(
+    case: Path, tmp_path: Path
+) -> None:
+    line = "2020-08-14 12:00:01 INFO request served\n".encode()
+    (tmp_path / "server.log").write_bytes(line * (21 * 2**20 // len(line) + 1))
+    code, out = _run("evidence", "add", str(case), str(tmp_path / "server.log"))
+    assert code == 1, out
+    assert "this text file is 21 MiB, over the limit of 20 MiB for plain text" in out
+    assert "--max-text-size" in out
+    assert Locker(case, None).items() == []
+    (tmp_path / "small.txt").write_bytes(line * (2 * 2**20 // len(line)))
+    code, out = _run(
+        "evidence", "add", str(case), str(tmp_path / "small.txt"), "--max-text-size", "1"
+    )
+    assert code == 1 and "over the limit of 1 MiB for plain text" in out, out
+    code, out = _run(
+        "evidence", "add", str(case), str(tmp_path / "small.txt"), "--max-text-size", "3"
+    )
+    assert code == 0 and "✓ F001 small.txt (text" in out, out
+
+
+def test_the_text_limit_does_not_apply_to_other_kinds(locker: Locker, tmp_path: Path) -> None:
+    from prytulak.evidence import IntakeLimits
+
+    (tmp_path / "page.html").write_text(
+        "<html><body>" + "<p>Протокол</p>" * 200 + "</body></html>", encoding="utf-8"
+    )
+    result = add_file(
+        locker, tmp_path / "page.html", actor="t", limits=IntakeLimits(max_text_bytes=100)
+    )
+    assert result.item is not None and result.item.kind.value == "html"

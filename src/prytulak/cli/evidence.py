@@ -195,6 +195,7 @@ def add(
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR scans right away")] = False,
     max_size: Annotated[int, typer.Option(help="Largest file accepted, MiB")] = 512,
     max_pixels: Annotated[int, typer.Option(help="Largest image accepted, megapixels")] = 100,
+    max_text_size: Annotated[int, typer.Option(help="Largest plain-text file accepted, MiB")] = 20,
     actor: ActorOpt = None,
 ) -> None:
     """Add files: real type checked, SHA-256 recorded, encrypted; duplicates recognised."""
@@ -224,7 +225,11 @@ def add(
             _report_added(known)
         if files:
             locker = _open(case, create=True)
-            limits = IntakeLimits(max_bytes=max_size * 2**20, max_pixels=max_pixels * 1_000_000)
+            limits = IntakeLimits(
+                max_bytes=max_size * 2**20,
+                max_pixels=max_pixels * 1_000_000,
+                max_text_bytes=max_text_size * 2**20,
+            )
             new = add_files(
                 locker,
                 files,

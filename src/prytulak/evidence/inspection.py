@@ -24,6 +24,9 @@ HEAD_BYTES = 64 * 1024
 @dataclass(frozen=True)
 class IntakeLimits:
     max_bytes: int = 512 * 1024 * 1024
+    max_text_bytes: int = 20 * 1024 * 1024
+    """Plain text: a real text document is far smaller (a 500-page book is about 1 MiB), and
+    text is decoded, searched for dates and names, and stored as extracted text, all in memory."""
     max_pixels: int = 100_000_000
     max_unpacked_bytes: int = 256 * 1024 * 1024
     max_pack_ratio: int = 200
@@ -52,6 +55,15 @@ def inspect_file(path: Path, limits: IntakeLimits, pdf_password: str | None = No
         if head.startswith(b"PK\x03\x04"):
             head += handle.read()
     sniffed = sniff(head, path.name)
+    if sniffed.kind is FileKind.TEXT and size > limits.max_text_bytes:
+        raise IntakeRefused(
+            "too-large",
+            f"this text file is {size / 2**20:.0f} MiB, over the limit of "
+            f"{limits.max_text_bytes / 2**20:.0f} MiB for plain text (a real text document is "
+            "far smaller; this is more likely a log or a data export)",
+            "add only the part that is evidence (split it), or raise the limit with "
+            "--max-text-size (in MiB)",
+        )
     if sniffed.kind is FileKind.PDF:
         return _inspect_pdf(path, sniffed, pdf_password)
     if sniffed.kind.is_image:
