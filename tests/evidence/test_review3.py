@@ -435,7 +435,7 @@ def test_a_file_that_changes_or_disappears_fails_alone_and_leaves_nothing(
 def test_a_huge_text_file_is_refused_quickly_with_the_option_to_raise_the_limit(
     case: Path, tmp_path: Path
 ) -> None:
-    line = "2020-08-14 12:00:01 INFO request served\n".encode()
+    line = b"2020-08-14 12:00:01 INFO request served\n"
     (tmp_path / "server.log").write_bytes(line * (21 * 2**20 // len(line) + 1))
     code, out = _run("evidence", "add", str(case), str(tmp_path / "server.log"))
     assert code == 1, out
