@@ -463,3 +463,61 @@ def test_the_text_limit_does_not_apply_to_other_kinds(locker: Locker, tmp_path: 
         locker, tmp_path / "page.html", actor="t", limits=IntakeLimits(max_text_bytes=100)
     )
     assert result.item is not None and result.item.kind.value == "html"
+
+
+# --- 9. JavaScript in PDFs ----------------------------------------------------------------------
+
+
+def _pdf_with(where: str) -> bytes:
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    script = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    page = pdf.pages[0].obj
+    if where == "open-action":
+        pdf.Root.OpenAction = pdf.make_indirect(script)
+    elif where == "open-action-chain":
+        pdf.Root.OpenAction = pikepdf.Dictionary(
+            S=pikepdf.Name.GoTo, D=pikepdf.Array([page, pikepdf.Name.Fit]), Next=script
+        )
+    elif where == "document-aa":
+        pdf.Root.AA = pikepdf.Dictionary(WC=script)
+    elif where == "page-aa":
+        page.AA = pikepdf.Dictionary(O=script)
+    elif where == "link":
+        page.Annots = pdf.make_indirect(
+            pikepdf.Array(
+                [
+                    pikepdf.Dictionary(
+                        Type=pikepdf.Name.Annot,
+                        Subtype=pikepdf.Name.Link,
+                        Rect=[0, 0, 10, 10],
+                        A=script,
+                    )
+                ]
+            )
+        )
+    elif where == "destination-only":
+        pdf.Root.OpenAction = pikepdf.Array([page, pikepdf.Name.Fit])
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "where", ["open-action", "open-action-chain", "document-aa", "page-aa", "link"]
+)
+def test_javascript_in_actions_gets_a_note(locker: Locker, tmp_path: Path, where: str) -> None:
+    (tmp_path / "a.pdf").write_bytes(_pdf_with(where))
+    result = add_file(locker, tmp_path / "a.pdf", actor="t")
+    assert result.item is not None
+    assert "the PDF contains JavaScript; Prytulak never runs it" in result.item.intake_notes
+
+
+def test_an_open_action_that_only_shows_a_page_gets_no_note(locker: Locker, tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(_pdf_with("destination-only"))
+    result = add_file(locker, tmp_path / "a.pdf", actor="t")
+    assert result.item is not None and result.item.intake_notes == []

@@ -10,8 +10,12 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
+
+if TYPE_CHECKING:
+    import pikepdf
 
 from .errors import IntakeRefused
 from .sniff import FileKind, Sniffed, decode_text_noted, sniff
@@ -106,7 +110,7 @@ def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspecte
         pages = len(pdf.pages)
         if pages == 0:
             raise IntakeRefused("damaged-pdf", "this PDF has no pages", "check the source file")
-        if "/Names" in pdf.Root and "/JavaScript" in pdf.Root.Names:
+        if _has_javascript(pdf):
             notes.append("the PDF contains JavaScript; Prytulak never runs it")
         unlocked = None
         if pdf.is_encrypted:
@@ -114,6 +118,52 @@ def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspecte
             pdf.save(buffer, encryption=False)
             unlocked = buffer.getvalue()
     return Inspected(FileKind.PDF, pages, tuple(notes), unlocked)
+
+
+def _has_javascript(pdf: pikepdf.Pdf) -> bool:
+    """JavaScript in the document's name tree, its open action, the additional actions of the
+    document or a page, or an annotation's action (link, form field), following /Next chains."""
+    import pikepdf
+
+    try:
+        root = pdf.Root
+        if "/Names" in root and "/JavaScript" in root.Names:
+            return True
+        if _js_action(root.get("/OpenAction")) or _js_in_aa(root.get("/AA")):
+            return True
+        for page in pdf.pages[:2000]:
+            if _js_in_aa(page.obj.get("/AA")):
+                return True
+            for annotation in page.obj.get("/Annots") or []:
+                if isinstance(annotation, pikepdf.Dictionary) and (
+                    _js_action(annotation.get("/A")) or _js_in_aa(annotation.get("/AA"))
+                ):
+                    return True
+    except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
+        return False  # a malformed action tree: the note is a courtesy, not a check
+    return False
+
+
+def _js_in_aa(actions: object) -> bool:
+    import pikepdf
+
+    if not isinstance(actions, pikepdf.Dictionary):
+        return False
+    return any(_js_action(value) for _, value in actions.items())
+
+
+def _js_action(action: object, depth: int = 0) -> bool:
+    import pikepdf
+
+    if depth > 20:
+        return False
+    if isinstance(action, pikepdf.Array):
+        return any(_js_action(a, depth + 1) for a in action)
+    if not isinstance(action, pikepdf.Dictionary):
+        return False  # e.g. an OpenAction that is only a destination (a page to show)
+    if action.get("/S") == pikepdf.Name.JavaScript or "/JS" in action:
+        return True
+    return _js_action(action.get("/Next"), depth + 1)
 
 
 def open_image(data: bytes | Path, max_pixels: int) -> Image.Image:
