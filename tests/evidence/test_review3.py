@@ -79,6 +79,7 @@ def test_ocr_of_a_missing_file_fails_that_item_only(case: Path, tmp_path: Path) 
     code, out = _run("evidence", "ocr", str(case), first, second)
     assert code == 1, out
     assert f"{first}: its file cannot be read from the locker" in out
+    assert f"{first}: {first}" not in out
     assert "prytulak evidence verify" in out and "restore the case folder" in out
     assert f"✓ {second}" in out
 

@@ -34,9 +34,11 @@ class LockerBusy(EvidenceError):
 
 def unreadable_file(what: str, error: Exception, case_folder: Path | str = "CASE") -> EvidenceError:
     """A locker file that is missing, altered or under another key (``error`` is the
-    ``BlobError``), as a message naming ``what`` (e.g. "F002 (statement.txt)") and the fix."""
+    ``BlobError``), as a message naming ``what`` (e.g. "F002 (statement.txt)"; empty where the
+    caller names the item itself) and the fix."""
+    problem = f"its file cannot be read from the locker ({error})"
     return EvidenceError(
-        f"{what}: its file cannot be read from the locker ({error})",
+        f"{what}: {problem}" if what else problem,
         f"run `prytulak evidence verify {case_folder}` to see what changed, "
         "and restore the case folder from a backup",
     )

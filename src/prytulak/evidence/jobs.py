@@ -75,7 +75,7 @@ def run_job(
             try:
                 work(unit, report_steps)
             except BlobError as error:  # missing or altered: this unit fails, the rest go on
-                raise unreadable_file(unit, error, locker.case_folder) from error
+                raise unreadable_file("", error, locker.case_folder) from error  # unit named
         except EvidenceError as error:
             report.failed[unit] = str(error)
             observer.unit_finished(unit, str(error))
