@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -15,11 +16,20 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from prytulak.case import CaseFile, CaseFileError, EvidenceRef, load_case, parse_partial_date
+from prytulak.case import (
+    CaseFile,
+    CaseFileError,
+    case_from_data,
+    case_to_data,
+    load_case,
+    parse_partial_date,
+)
 from prytulak.evidence import (
     Acquisition,
+    AddResult,
     EvidenceError,
     IntakeLimits,
+    Item,
     JobObserver,
     Locker,
     OcrSettings,
@@ -40,6 +50,7 @@ from prytulak.evidence import (
     terms_in,
     verify_locker,
 )
+from prytulak.evidence.sniff import decode_unicode
 from prytulak.store import save_case
 from prytulak.store.blobs import BlobError
 from prytulak.store.keys import KdfParams, KeyringError
@@ -66,12 +77,18 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
+def _friendly_errors(case: Path | None = None) -> Iterator[None]:
     try:
         yield
     except CaseFileError as error:
         fail_with_problems(error)
-    except (EvidenceError, KeyringError, BlobError) as error:
+    except BlobError as error:  # missing or altered: same advice as `verify` gives
+        fail(
+            f"a file in the evidence locker cannot be read ({error}); run "
+            f"`prytulak evidence verify {case or 'CASE'}` to see what changed, "
+            "and restore the case folder from a backup"
+        )
+    except (EvidenceError, KeyringError) as error:
         fail(str(error))
 
 
@@ -178,15 +195,11 @@ def add(
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR scans right away")] = False,
     max_size: Annotated[int, typer.Option(help="Largest file accepted, MiB")] = 512,
     max_pixels: Annotated[int, typer.Option(help="Largest image accepted, megapixels")] = 100,
+    max_text_size: Annotated[int, typer.Option(help="Largest plain-text file accepted, MiB")] = 20,
     actor: ActorOpt = None,
 ) -> None:
     """Add files: real type checked, SHA-256 recorded, encrypted; duplicates recognised."""
-    with _friendly_errors():
-        if Locker.exists(case) and not (ref or event):
-            known, files = split_known(_records(case), files)  # re-adding needs no passphrase
-            _report_added(known)
-            if not files:
-                return
+    with _friendly_errors(case):
         case_file = load_case(case)
         _check_links(case_file, ref, event or [])
         provenance = Provenance(
@@ -203,33 +216,98 @@ def add(
             events=event or [],
             elements=element or [],
         )
-        locker = _open(case, create=True)
-        limits = IntakeLimits(max_bytes=max_size * 2**20, max_pixels=max_pixels * 1_000_000)
-        results = add_files(
-            locker,
-            files,
-            actor=_actor(actor),
-            provenance=provenance,
-            limits=limits,
-            pdf_password=pdf_password,
-            quarantine=quarantine,
-        )
-        added = _report_added(results)
-        for item_id in added:
-            process_item(locker, item_id, _actor(actor), ocr=ocr)
-        if ref and added:
-            _link_case(case, case_file, ref, locker.item(added[0]).sha256, provenance)
+        if ref:  # refuse now what would make case.yaml invalid, before anything is written
+            _linked_case(case, case_file, ref, "0" * 64, provenance)
+        results: list[AddResult] = []
+        if Locker.exists(case):
+            known, files = split_known(_records(case), files)  # re-adding needs no passphrase
+            results += known
+            _report_added(known)
+        if files:
+            locker = _open(case, create=True)
+            limits = IntakeLimits(
+                max_bytes=max_size * 2**20,
+                max_pixels=max_pixels * 1_000_000,
+                max_text_bytes=max_text_size * 2**20,
+            )
+            new = add_files(
+                locker,
+                files,
+                actor=_actor(actor),
+                provenance=provenance,
+                limits=limits,
+                pdf_password=pdf_password,
+                quarantine=quarantine,
+            )
+            results += new
+            added = _report_added(new)
+            for item_id in added:
+                process_item(locker, item_id, _actor(actor), ocr=ocr)
+        duplicates = [r.item for r in results if r.duplicate and r.item is not None]
+        for existing in duplicates:
+            _apply_to_existing(case, existing, provenance, _actor(actor), ocr)
+        linked = [r.item for r in results if r.item is not None and not r.duplicate]
+        if ref and (linked or duplicates):
+            _link_case(case, case_file, ref, (linked or duplicates)[0].sha256, provenance)
     if any(r.refused for r in results):
         raise typer.Exit(1)
 
 
+def _apply_to_existing(
+    case: Path, item: Item, provenance: Provenance, actor: str, ocr: bool
+) -> None:
+    """A file added again: the provenance options given are applied to the item already in the
+    locker, as `evidence describe` would (events and elements are added to its lists)."""
+    given = provenance.model_dump(exclude_defaults=True)
+    for key in ("events", "elements"):
+        if key in given:
+            given[key] = list(dict.fromkeys([*getattr(item.provenance, key), *given[key]]))
+    if given:
+        changed = describe_item(_records(case), item.id, actor, **given)
+        if changed.custody_count != item.custody_count:
+            options = ", ".join(_OPTION_NAMES[k] for k in sorted(given))
+            console.print(
+                f"  applied to {item.id}: {options} (custody entry {changed.custody_count})"
+            )
+        else:
+            console.print(f"  {item.id} already has these details; nothing to change")
+    if ocr and item.extraction is not None and item.extraction.needs_ocr:
+        console.print(f"  {item.id} is not OCR'd yet: run `prytulak evidence ocr {case} {item.id}`")
+
+
+_OPTION_NAMES = {
+    "description": "--describe",
+    "provided_by": "--provided-by",
+    "acquisition": "--acquisition",
+    "obtained": "--obtained",
+    "original": "--original/--copy",
+    "source": "--source",
+    "source_url": "--url",
+    "document_date": "--date",
+    "document_type": "--type",
+    "evidence_ref": "--ref",
+    "events": "--event",
+    "elements": "--element",
+}
+
+
 def _date_text(text: str | None) -> str | None:
+    """The date on a document, refused (before anything is written) when it cannot be or has
+    not happened yet, in the words the case file's own validation uses."""
     if text is None:
         return None
     try:
-        return str(parse_partial_date(text))
+        value = parse_partial_date(text)
     except ValueError as error:
         fail(f"--date: {error}", EXIT_USAGE)
+    today = date.today()
+    if value.earliest > today:
+        fail(
+            f"--date: {value} is in the future (today is {today.isoformat()}); "
+            "this date must already have happened — check the year",
+            EXIT_USAGE,
+        )
+    return str(value)
 
 
 def _check_links(case: CaseFile, ref: str | None, events: list[str]) -> None:
@@ -264,26 +342,52 @@ def _report_added(results: list) -> list[str]:  # type: ignore[type-arg]
     return added
 
 
-def _link_case(folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance) -> None:
+def _linked_case(
+    folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance
+) -> CaseFile | None:
+    """The case with the locker file ``sha`` linked to ``ref`` (None when it already has a
+    file), validated as a whole exactly as `load_case` would: nothing invalid is ever written."""
     existing = case.evidence_item(ref)
     if existing is not None and existing.blob:
-        return
+        if existing.blob != sha and sha != "0" * 64:
+            console.print(
+                f"  ! {ref} in case.yaml already names another locker file "
+                f"({existing.blob[:12]}…); case.yaml was left as it is: edit its blob: there "
+                "to change it",
+                markup=False,
+            )
+        return None
+    data = case_to_data(case)
     if existing is not None:
-        updated = [e.model_copy(update={"blob": sha}) if e.id == ref else e for e in case.evidence]
+        for entry in data.get("evidence", []):
+            if entry.get("id") == ref:
+                entry["blob"] = sha
     else:
-        new_ref = EvidenceRef(
-            id=ref,
-            title=provenance.description or f"Evidence {ref}",
-            kind=provenance.document_type,
-            document_date=parse_partial_date(provenance.document_date)
-            if provenance.document_date
-            else None,
-            source=provenance.source,
-            original=provenance.original,
-            blob=sha,
+        new_ref: dict[str, object] = {
+            "id": ref,
+            "title": provenance.description or f"Evidence {ref}",
+            "kind": provenance.document_type,
+            "document_date": provenance.document_date,
+            "source": provenance.source,
+            "original": provenance.original,
+            "blob": sha,
+        }
+        data.setdefault("evidence", []).append({k: v for k, v in new_ref.items() if v is not None})
+    try:
+        return case_from_data(data, str(folder / "case.yaml"))
+    except CaseFileError as error:
+        problems = "; ".join(str(p) for p in error.problems)
+        fail(
+            f"linking the file to {ref} would make case.yaml invalid ({problems}); "
+            "nothing was written to case.yaml: correct the options and run the command again"
         )
-        updated = [*case.evidence, new_ref]
-    save_case(folder, case.model_copy(update={"evidence": updated}))
+
+
+def _link_case(folder: Path, case: CaseFile, ref: str, sha: str, provenance: Provenance) -> None:
+    updated = _linked_case(folder, case, ref, sha, provenance)
+    if updated is None:
+        return
+    save_case(folder, updated)
     console.print(f"  linked to {ref} in case.yaml")
 
 
@@ -307,7 +411,7 @@ def describe_cmd(
     actor: ActorOpt = None,
 ) -> None:
     """Record or correct an item's provenance (e.g. confirm a suggested date or type)."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         case_file = load_case(case)
         _check_links(case_file, ref, event or [])
         changed = describe_item(
@@ -329,7 +433,7 @@ def describe_cmd(
 @evidence_app.command("list")
 def list_cmd(case: CaseArg) -> None:
     """Every item: type, pages, language, OCR and translation state, links. No passphrase needed."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         items = _records(case).items()
     table = Table(title=f"Evidence locker of {case}")
     for column in ("id", "file", "type", "pages", "lang", "text", "translation", "ref", "events"):
@@ -365,7 +469,7 @@ def show(
     text: Annotated[bool, typer.Option("--text", help="Print the extracted text")] = False,
 ) -> None:
     """Provenance, derived files, pages and languages, suggestions, translations, custody."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         item = locker.item(item_id)
         content = read_extraction(locker, item)
@@ -414,7 +518,7 @@ def show(
 @evidence_app.command("verify")
 def verify(case: CaseArg) -> None:
     """Decrypt and re-hash every file, check every custody chain; exit 1 on any change."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         report = verify_locker(_open(case))
     for finding in report.findings:
         mark = "[red]✗[/]" if finding.serious else "[yellow]![/]"
@@ -436,7 +540,7 @@ def ocr_cmd(
     actor: ActorOpt = None,
 ) -> None:
     """OCR scans and photos (resumable; finished pages are never OCR'd again)."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         targets = items or [
             i.id for i in locker.items() if i.extraction is None or i.extraction.needs_ocr
@@ -500,14 +604,14 @@ def translate(
     actor: ActorOpt = None,
 ) -> None:
     """Add a person's translation, make a machine DRAFT, certify one, or show glossary terms."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         who = _actor(actor)
         if glossary:
             _show_glossary(locker, item_id)
         record = None
         if text_file is not None:
-            text = text_file.read_text(encoding="utf-8")
+            text = _translation_text(text_file)
             record = add_human_translation(
                 locker, item_id, text, who, translator=translator, address=address
             )
@@ -533,6 +637,26 @@ def translate(
                 )
 
 
+def _translation_text(path: Path) -> str:
+    """A person's translation: UTF-8, or UTF-16/32 with a byte-order mark (Notepad's
+    "Unicode"); anything else is refused with how to save it, rather than guessed at."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        fail(f"--text-file {path} cannot be read ({error.strerror or error}); check the path")
+    save_as = "save it as UTF-8 (Notepad: Save As → Encoding UTF-8) and run the command again"
+    try:
+        text = decode_unicode(data)
+    except UnicodeDecodeError as error:
+        fail(
+            f"--text-file {path} is not UTF-8 text (byte {error.start} is "
+            f"0x{data[error.start]:02x}); {save_as}"
+        )
+    if "\x00" in text:
+        fail(f"--text-file {path} is not plain text (it contains NUL bytes); {save_as}")
+    return text
+
+
 def _show_glossary(locker: Locker, item_id: str) -> None:
     content = read_extraction(locker, locker.item(item_id))
     if content is None:
@@ -551,7 +675,7 @@ def export(
     actor: ActorOpt = None,
 ) -> None:
     """Write a BagIt bag (RFC 8493): files, text, translations, custody logs, manifest."""
-    with _friendly_errors():
+    with _friendly_errors(case):
         locker = _open(case)
         with _progress() as progress:
             task = progress.add_task("export", total=None)

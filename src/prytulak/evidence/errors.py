@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["EvidenceError", "IntakeRefused", "LockerBusy", "NotFound"]
+from pathlib import Path
+
+__all__ = ["EvidenceError", "IntakeRefused", "LockerBusy", "NotFound", "unreadable_file"]
 
 
 class EvidenceError(Exception):
@@ -28,3 +30,15 @@ class NotFound(EvidenceError):
 
 class LockerBusy(EvidenceError):
     """Another Prytulak process is changing this locker right now."""
+
+
+def unreadable_file(what: str, error: Exception, case_folder: Path | str = "CASE") -> EvidenceError:
+    """A locker file that is missing, altered or under another key (``error`` is the
+    ``BlobError``), as a message naming ``what`` (e.g. "F002 (statement.txt)"; empty where the
+    caller names the item itself) and the fix."""
+    problem = f"its file cannot be read from the locker ({error})"
+    return EvidenceError(
+        f"{what}: {problem}" if what else problem,
+        f"run `prytulak evidence verify {case_folder}` to see what changed, "
+        "and restore the case folder from a backup",
+    )

@@ -8,15 +8,22 @@ the exported copy, so the attorney can match them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
-from .errors import EvidenceError
+from prytulak.store.blobs import BlobError
+
+from .errors import EvidenceError, unreadable_file
 from .image_metadata import strip_image_metadata
 from .locker import Locker
 from .processing import read_extraction
@@ -59,6 +66,8 @@ def export_bag(
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise EvidenceError(f"{out} is a file, not a folder", "choose a new folder for the bag")
     if out.exists() and any(out.iterdir()):
         raise EvidenceError(
             f"{out} already exists and is not empty", "choose a new folder for the bag"
@@ -68,11 +77,44 @@ def export_bag(
         raise EvidenceError(
             "the locker has no items to export", "add files with `prytulak evidence add`"
         )
-    out.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_partials(out)
+    # Everything is written to a hidden sibling folder and renamed into place at the end, so a
+    # failure (a missing file, a full disk, Ctrl-C) leaves no half-written, unencrypted bag
+    # behind and does not block a retry.
+    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+    try:
+        files, stripped = _write_bag(locker, items, work, originals, progress)
+        if out.exists():
+            out.rmdir()  # checked empty above
+        os.replace(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    with locker.lock():
+        for item in items:
+            locker.record(
+                locker.item(item.id), actor, "exported", after=item.sha256, detail="BagIt export"
+            )
+    return ExportResult(out, len(items), files, stripped)
+
+
+def _write_bag(
+    locker: Locker,
+    items: list[Item],
+    out: Path,
+    originals: bool,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[int, int]:
     manifest: list[dict[str, Any]] = []
     stripped = 0
     for done, item in enumerate(items, start=1):
-        entry, was_stripped = _export_item(locker, item, out / item.id, originals)
+        try:
+            entry, was_stripped = _export_item(locker, item, out / item.id, originals)
+        except BlobError as error:
+            raise unreadable_file(
+                f"{item.id} ({item.original_name})", error, locker.case_folder
+            ) from error
         stripped += was_stripped
         manifest.append(entry)
         if progress:
@@ -94,12 +136,15 @@ def export_bag(
         },
         checksums=["sha256", "sha512"],
     )
-    with locker.lock():
-        for item in items:
-            locker.record(
-                locker.item(item.id), actor, "exported", after=item.sha256, detail="BagIt export"
-            )
-    return ExportResult(out, len(items), files, stripped)
+    return files, stripped
+
+
+def _remove_stale_partials(out: Path) -> None:
+    """Partial bags left by an export that was killed (kill -9, power loss) before cleaning up."""
+    for stale in out.parent.glob(f".{glob_escape(out.name)}.partial-*"):
+        if stale.is_dir():
+            with contextlib.suppress(OSError):
+                shutil.rmtree(stale)
 
 
 def _export_item(

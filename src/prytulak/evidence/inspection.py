@@ -10,11 +10,15 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
+if TYPE_CHECKING:
+    import pikepdf
+
 from .errors import IntakeRefused
-from .sniff import FileKind, Sniffed, decode_text, sniff
+from .sniff import FileKind, Sniffed, decode_text_noted, sniff
 
 __all__ = ["Inspected", "IntakeLimits", "inspect_file", "open_image"]
 
@@ -24,6 +28,9 @@ HEAD_BYTES = 64 * 1024
 @dataclass(frozen=True)
 class IntakeLimits:
     max_bytes: int = 512 * 1024 * 1024
+    max_text_bytes: int = 20 * 1024 * 1024
+    """Plain text: a real text document is far smaller (a 500-page book is about 1 MiB), and
+    text is decoded, searched for dates and names, and stored as extracted text, all in memory."""
     max_pixels: int = 100_000_000
     max_unpacked_bytes: int = 256 * 1024 * 1024
     max_pack_ratio: int = 200
@@ -52,15 +59,26 @@ def inspect_file(path: Path, limits: IntakeLimits, pdf_password: str | None = No
         if head.startswith(b"PK\x03\x04"):
             head += handle.read()
     sniffed = sniff(head, path.name)
+    if sniffed.kind is FileKind.TEXT and size > limits.max_text_bytes:
+        raise IntakeRefused(
+            "too-large",
+            f"this text file is {size / 2**20:.0f} MiB, over the limit of "
+            f"{limits.max_text_bytes / 2**20:.0f} MiB for plain text (a real text document is "
+            "far smaller; this is more likely a log or a data export)",
+            "add only the part that is evidence (split it), or raise the limit with "
+            "--max-text-size (in MiB)",
+        )
     if sniffed.kind is FileKind.PDF:
         return _inspect_pdf(path, sniffed, pdf_password)
     if sniffed.kind.is_image:
         return _inspect_image(path, sniffed, limits)
+    notes = sniffed.warnings
     if sniffed.kind is FileKind.DOCX:
         _inspect_docx(head, limits)
-    else:
-        decode_text(path.read_bytes())
-    return Inspected(sniffed.kind, None, sniffed.warnings)
+    elif sniffed.kind in (FileKind.TEXT, FileKind.HTML):
+        note = decode_text_noted(path.read_bytes()).note
+        notes += (note,) if note else ()
+    return Inspected(sniffed.kind, None, notes)
 
 
 def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspected:
@@ -92,7 +110,7 @@ def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspecte
         pages = len(pdf.pages)
         if pages == 0:
             raise IntakeRefused("damaged-pdf", "this PDF has no pages", "check the source file")
-        if "/Names" in pdf.Root and "/JavaScript" in pdf.Root.Names:
+        if _has_javascript(pdf):
             notes.append("the PDF contains JavaScript; Prytulak never runs it")
         unlocked = None
         if pdf.is_encrypted:
@@ -100,6 +118,52 @@ def _inspect_pdf(path: Path, sniffed: Sniffed, password: str | None) -> Inspecte
             pdf.save(buffer, encryption=False)
             unlocked = buffer.getvalue()
     return Inspected(FileKind.PDF, pages, tuple(notes), unlocked)
+
+
+def _has_javascript(pdf: pikepdf.Pdf) -> bool:
+    """JavaScript in the document's name tree, its open action, the additional actions of the
+    document or a page, or an annotation's action (link, form field), following /Next chains."""
+    import pikepdf
+
+    try:
+        root = pdf.Root
+        if "/Names" in root and "/JavaScript" in root.Names:
+            return True
+        if _js_action(root.get("/OpenAction")) or _js_in_aa(root.get("/AA")):
+            return True
+        for page in pdf.pages[:2000]:
+            if _js_in_aa(page.obj.get("/AA")):
+                return True
+            for annotation in page.obj.get("/Annots") or []:
+                if isinstance(annotation, pikepdf.Dictionary) and (
+                    _js_action(annotation.get("/A")) or _js_in_aa(annotation.get("/AA"))
+                ):
+                    return True
+    except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
+        return False  # a malformed action tree: the note is a courtesy, not a check
+    return False
+
+
+def _js_in_aa(actions: object) -> bool:
+    import pikepdf
+
+    if not isinstance(actions, pikepdf.Dictionary):
+        return False
+    return any(_js_action(value) for _, value in actions.items())
+
+
+def _js_action(action: object, depth: int = 0) -> bool:
+    import pikepdf
+
+    if depth > 20:
+        return False
+    if isinstance(action, pikepdf.Array):
+        return any(_js_action(a, depth + 1) for a in action)
+    if not isinstance(action, pikepdf.Dictionary):
+        return False  # e.g. an OpenAction that is only a destination (a page to show)
+    if action.get("/S") == pikepdf.Name.JavaScript or "/JS" in action:
+        return True
+    return _js_action(action.get("/Next"), depth + 1)
 
 
 def open_image(data: bytes | Path, max_pixels: int) -> Image.Image:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,21 +35,50 @@ def add_file(
     limits: IntakeLimits | None = None,
     pdf_password: str | None = None,
 ) -> AddResult:
-    """Add one file. Raises ``IntakeRefused`` for files the locker will not take."""
+    """Add one file. Raises ``IntakeRefused`` for files the locker will not take, including
+    one that disappears, cannot be read or changes while it is being added (nothing of it is
+    kept then)."""
     path = Path(path)
     if not path.is_file():
         raise IntakeRefused("not-found", f"{path} is not a file", "check the path")
-    sha = sha256_file(path)
-    existing = locker.find_by_hash(sha)
-    if existing is not None:
-        return AddResult(path, existing, duplicate=True)
-    inspected = inspect_file(path, limits or IntakeLimits(), pdf_password)
-    with locker.lock():
-        existing = locker.find_by_hash(sha)  # another process may have added it meanwhile
+    try:
+        sha = sha256_file(path)
+        existing = locker.find_by_hash(sha)
         if existing is not None:
             return AddResult(path, existing, duplicate=True)
-        item = _store(locker, path, sha, inspected, actor, provenance or Provenance())
+        inspected = inspect_file(path, limits or IntakeLimits(), pdf_password)
+        with locker.lock():
+            existing = locker.find_by_hash(sha)  # another process may have added it meanwhile
+            if existing is not None:
+                return AddResult(path, existing, duplicate=True)
+            item = _store(locker, path, sha, inspected, actor, provenance or Provenance())
+    except OSError as error:
+        raise _os_problem(path, error) from error
     return AddResult(path, item, warnings=inspected.warnings)
+
+
+_LOCKER_SIDE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+NOT_KEPT = frozenset({"empty", "not-found", "unreadable", "changed", "not-added"})
+"""Refusal codes for which there is nothing (or nothing trustworthy) to keep in quarantine."""
+
+
+def _os_problem(path: Path, error: OSError) -> EvidenceError:
+    if error.errno in _LOCKER_SIDE:
+        return EvidenceError(
+            f"the evidence locker cannot be written ({error.strerror or error})",
+            "free some disk space (or make the case folder writable) and add the file again",
+        )
+    if isinstance(error, FileNotFoundError) and not path.exists():
+        return IntakeRefused(
+            "not-found",
+            f"{path} disappeared while it was being added (moved or deleted)",
+            "check where it went and add it again",
+        )
+    return IntakeRefused(
+        "unreadable",
+        f"{path} cannot be read ({error.strerror or error})",
+        "check that you may read it (or copy it to a folder of your own) and add it again",
+    )
 
 
 def add_files(
@@ -77,10 +107,16 @@ def add_files(
             )
         except IntakeRefused as refusal:
             kept = None
-            if quarantine and path.is_file() and refusal.code not in ("empty", "not-found"):
-                with locker.lock():
-                    kept = locker.quarantine(path, refusal.code, str(refusal), actor)
+            if quarantine and path.is_file() and refusal.code not in NOT_KEPT:
+                try:
+                    with locker.lock():
+                        kept = locker.quarantine(path, refusal.code, str(refusal), actor)
+                except (OSError, EvidenceError):
+                    kept = None  # the refusal is still reported; nothing half-kept matters
             results.append(AddResult(path, refused=refusal, quarantined=kept))
+        except EvidenceError as error:  # e.g. the locker is busy or full: this file, not all
+            failed = IntakeRefused("not-added", error.problem, error.fix)
+            results.append(AddResult(path, refused=failed))
     return results
 
 
@@ -89,7 +125,10 @@ def split_known(locker: Locker, paths: list[Path]) -> tuple[list[AddResult], lis
     by_hash = {item.sha256: item for item in locker.items()}
     known, rest = [], []
     for path in _expand(paths):
-        item = by_hash.get(sha256_file(path)) if path.is_file() else None
+        try:
+            item = by_hash.get(sha256_file(path)) if path.is_file() else None
+        except OSError:  # gone or unreadable: add_files says so
+            item = None
         if item is not None:
             known.append(AddResult(path, item, duplicate=True))
         else:
@@ -118,7 +157,10 @@ def _store(
 ) -> Item:
     info = locker.blobs.put_file(path)
     if info.sha256 != sha:
-        raise EvidenceError(
+        if info.new:  # what was stored is not what was checked: keep nothing of it
+            locker.blobs.remove(info.sha256)
+        raise IntakeRefused(
+            "changed",
             f"{path.name} changed while it was being added",
             "wait until it is completely copied or saved, then add it again",
         )

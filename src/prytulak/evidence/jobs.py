@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from prytulak.store.blobs import BlobError
 from prytulak.store.folder import atomic_write
 
-from .errors import EvidenceError
+from .errors import EvidenceError, unreadable_file
 from .locker import Locker
 from .records import now_utc
 
@@ -71,7 +72,10 @@ def run_job(
             observer.unit_progress(unit, done, total)
 
         try:
-            work(unit, report_steps)
+            try:
+                work(unit, report_steps)
+            except BlobError as error:  # missing or altered: this unit fails, the rest go on
+                raise unreadable_file("", error, locker.case_folder) from error  # unit named
         except EvidenceError as error:
             report.failed[unit] = str(error)
             observer.unit_finished(unit, str(error))

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from .keys import KEY_BYTES, NONCE_BYTES, MasterKey, WrongKeyError
 
-__all__ = ["BlobError", "BlobInfo", "BlobState", "BlobStore", "sha256_file"]
+__all__ = ["BlobError", "BlobInfo", "BlobMissing", "BlobState", "BlobStore", "sha256_file"]
 
 MAGIC = b"PRYBLOB1"
 _DEK_CONTEXT = b"prytulak-blob-data-key-v1"
@@ -41,6 +41,10 @@ CHUNK = 1 << 20
 
 class BlobError(Exception):
     """A blob is missing, altered, or not readable with this key."""
+
+
+class BlobMissing(BlobError):
+    """The blob's file is not in the store (deleted, or the folder was copied incompletely)."""
 
 
 class BlobState(Enum):
@@ -126,7 +130,7 @@ class BlobStore:
             self._decrypt(sha256, lambda _chunk: None)
         except WrongKeyError:
             return BlobState.WRONG_KEY
-        except FileNotFoundError:
+        except BlobMissing:
             return BlobState.MISSING
         except BlobError:
             return BlobState.ALTERED
@@ -170,7 +174,17 @@ class BlobStore:
 
     def _decrypt(self, sha256: str, sink: Callable[[bytes], object]) -> None:
         path = self.path_for(sha256)
-        with open(path, "rb") as handle:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115  (closed by the with below)
+        except (FileNotFoundError, NotADirectoryError):
+            raise BlobMissing(
+                f"blob {sha256[:12]}… is missing from the locker (deleted or not copied)"
+            ) from None
+        except OSError as error:
+            raise BlobError(
+                f"blob {sha256[:12]}… cannot be read ({error.strerror or error})"
+            ) from None
+        with handle:
             total = os.fstat(handle.fileno()).st_size
             header = handle.read(_HEADER_BYTES)
             if total < _HEADER_BYTES + _TAG_BYTES or not header.startswith(MAGIC):

@@ -88,6 +88,13 @@ def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
     except evidence.IntakeRefused as refused:
         said = REFUSALS.get(getattr(refused, "code", ""))
         return Unavailable("evidence locker", str(said) if said else str(refused))
+    except evidence.EvidenceError as error:  # e.g. the locker is busy or its disk is full
+        return Unavailable("evidence locker", str(error))
+    except (BlobError, OSError) as error:  # (not in the catalogues yet: said in English)
+        why = getattr(error, "strerror", None) or error
+        return Unavailable(
+            "evidence locker", f"the file could not be stored ({why}); send it again"
+        )
     return result
 
 
