@@ -43,7 +43,8 @@ def test_a_file_that_changes_while_it_is_stored_is_explained(
 
     monkeypatch.setattr(intake, "inspect_file", meddling)
     page = _post(protester)
-    assert "The document was not accepted" in page and "changed while it was being added" in page
+    assert "The document was not accepted" in page
+    assert "the file changed while it was being sent" in page
     assert not Upload.objects.filter(case=protester).exists()
 
 

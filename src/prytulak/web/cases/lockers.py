@@ -86,15 +86,16 @@ def intake_upload(case_pk: int, path: Path, actor: str) -> Any:
     try:
         result = evidence.add_file(_locker(case_pk), path, actor=actor)
     except evidence.IntakeRefused as refused:
-        said = REFUSALS.get(getattr(refused, "code", ""))
+        code = getattr(refused, "code", "")
+        said = REFUSALS.get(code)
+        if said and code in ("not-added", "unreadable"):  # the cause (a full disk …) helps
+            return Unavailable("evidence locker", f"{said} ({refused.problem})")
         return Unavailable("evidence locker", str(said) if said else str(refused))
     except evidence.EvidenceError as error:  # e.g. the locker is busy or its disk is full
         return Unavailable("evidence locker", str(error))
-    except (BlobError, OSError) as error:  # (not in the catalogues yet: said in English)
-        why = getattr(error, "strerror", None) or error
-        return Unavailable(
-            "evidence locker", f"the file could not be stored ({why}); send it again"
-        )
+    except (BlobError, OSError) as error:
+        why = getattr(error, "strerror", None) or str(error)
+        return Unavailable("evidence locker", f"{REFUSALS['not-added']} ({why})")
     return result
 
 
@@ -119,6 +120,13 @@ REFUSALS = {
     "too-large": gettext_lazy("the file is too large; send it in parts"),
     "pixel-limit": gettext_lazy("the picture is too large; take the photo at a lower resolution"),
     "decompression-bomb": gettext_lazy("the picture is too large; take it again at a lower size"),
+    "changed": gettext_lazy("the file changed while it was being sent; send it again"),
+    "not-found": gettext_lazy("the file did not arrive whole; send it again"),
+    "unreadable": gettext_lazy("the file could not be read; send it again"),
+    "not-added": gettext_lazy(
+        "the file could not be stored just now; send it again in a few minutes, and tell your "
+        "attorney's office if it happens again"
+    ),
 }
 """What the web says for each refusal code of the locker, in the user's language (the locker's
 own message names command-line options)."""
