@@ -21,6 +21,7 @@ from prytulak.case.starting import new_case
 from prytulak.store import create_case_folder
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, write_text
 
 case_app = typer.Typer(help="Create, check and show case files.", no_args_is_help=True)
 
@@ -63,7 +64,7 @@ def schema(
     """Print the JSON Schema of the case file."""
     text = case_json_schema_text()
     if out:
-        out.write_text(text, encoding="utf-8")
+        write_text(output_file(out, example="case.schema.json"), text)
         console.print(f"Wrote {out}")
     else:
         sys.stdout.write(text)

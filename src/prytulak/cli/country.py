@@ -18,6 +18,7 @@ from prytulak.country.memo import build_memo, render_docx, render_markdown, rend
 from prytulak.search import Library, ReportImportError, ReportInfo, library_path
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, write_bytes
 
 country_app = typer.Typer(
     help="The country pack: sourced facts, profiles, glossary.", no_args_is_help=True
@@ -261,6 +262,8 @@ def memo(
     country: CountryOption = "BY",
 ) -> None:
     """Country-conditions memo for a case: sourced facts and passages by legal element."""
+    if out is not None:
+        output_file(out, example=f"memo.{output_format.value}")
     try:
         case = load_case(case_path)
     except CaseFileError as error:
@@ -277,7 +280,7 @@ def memo(
         MemoFormat.DOCX: lambda: render_docx(result),
         MemoFormat.PDF: lambda: render_pdf(result),
     }[output_format]()
-    out.write_bytes(data)
+    write_bytes(out, data)
     console.print(
         f"✓ wrote {out} ({len(result.sections)} element(s), {len(result.profiles)} profile(s))"
     )

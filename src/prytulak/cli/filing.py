@@ -21,6 +21,7 @@ from prytulak.store.blobs import BlobError
 from prytulak.store.keys import KeyringError
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, output_folder, write_bytes
 
 forms_app = typer.Typer(help="Fill official USCIS forms from a case.", no_args_is_help=True)
 fill_app = typer.Typer(help="Fill one form.", no_args_is_help=True)
@@ -60,12 +61,12 @@ def _load(path: Path) -> CaseFile:
 
 def _fill(form: str, case_path: Path, out: Path | None, flatten: bool) -> None:
     case = _load(case_path)
+    target = output_file(out or Path(f"{case.id}-{form}.pdf"), example=f"{form}.pdf")
     try:
         filled = (fill_i589 if form == "i589" else fill_i765)(case, flatten_form=flatten)
     except FontMissingError as error:
         fail(str(error))
-    target = out or Path(f"{case.id}-{form}.pdf")
-    target.write_bytes(filled.pdf)
+    write_bytes(target, filled.pdf)
     console.print(
         f"Wrote {target} ({filled.page_count} pages, {len(filled.written)} fields, "
         f"{filled.edition.label})"
@@ -121,6 +122,7 @@ def build(
     When the case has an evidence locker, its items linked to the case's evidence go into the
     exhibits (decrypted in memory only); the passphrase comes from PRYTULAK_PASSPHRASE or a
     prompt in a terminal."""
+    output_folder(out)
     case = _load(case_path)
     locker = None if without_locker else _open_locker(_folder(case_path))
     options = BundleOptions(
