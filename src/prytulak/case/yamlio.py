@@ -95,7 +95,7 @@ def read_case_data(raw: bytes, source: str) -> Any:
     except RecursionError:
         raise CaseFileError(source, [Problem("", _TOO_DEEP)]) from None
     except ReaderError as exc:
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        at = text.count("\n", 0, max(exc.position, 0)) + 1
         raise CaseFileError(
             source,
             [
@@ -104,7 +104,7 @@ def read_case_data(raw: bytes, source: str) -> Any:
                     f"the file contains a control character (#x{exc.character:04x}) that a "
                     "case file cannot hold; remove the control character (the file may be "
                     "binary or damaged)",
-                    line,
+                    at,
                 )
             ],
         ) from None
