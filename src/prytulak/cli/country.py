@@ -149,6 +149,15 @@ def add(
             continue
         note = " (already in the library)" if result.duplicate else ""
         console.print(f"✓ {path.name}: “{result.title}”, {result.passages} passage(s){note}")
+        for remark in result.notes:
+            console.print(f"  [yellow]![/] {escape(remark)}", soft_wrap=True)
+        if result.notes:
+            console.print(
+                f"    (to record the date: 'prytulak library remove {result.report_id}', then "
+                f"add {path.name} again with --date YYYY-MM-DD)",
+                markup=False,
+                soft_wrap=True,
+            )
     console.print(f"Library: {library.path}")
     if embed:
         _embed(library)
