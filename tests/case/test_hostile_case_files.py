@@ -5,6 +5,7 @@ parsing."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -109,3 +110,34 @@ def test_validate_and_show_do_not_crash_on_deep_nesting(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert "nested too deeply" in result.output
         assert not isinstance(result.exception, RecursionError)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../../../tmp/x.pdf", "/tmp/x.pdf", "sub/../../x.pdf", "..\\..\\x.pdf", "C:\\x.pdf"],
+)
+def test_an_evidence_file_outside_the_case_folder_is_refused(tmp_path: Path, name: str) -> None:
+    case = load_demo("protester")
+    first = case.evidence[0].model_copy(update={"file": name})
+    data = json.loads(
+        dump_case_json(case.model_copy(update={"evidence": [first, *case.evidence[1:]]}))
+    )
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [problem] = _problems(path)
+    assert problem.startswith("evidence[0].file")
+    assert problem.endswith(
+        f'"{name}" leads outside the case folder; put the file in the case\'s evidence/ folder '
+        'and write its name there (e.g. "x.pdf")'
+    )
+
+
+def test_an_evidence_file_in_a_subfolder_of_evidence_is_fine(tmp_path: Path) -> None:
+    case = load_demo("protester")
+    first = case.evidence[0].model_copy(update={"file": "scans/ruling.pdf"})
+    path = tmp_path / "case.json"
+    path.write_text(
+        dump_case_json(case.model_copy(update={"evidence": [first, *case.evidence[1:]]})),
+        encoding="utf-8",
+    )
+    assert load_case(path, today=TODAY).evidence[0].file == "scans/ruling.pdf"

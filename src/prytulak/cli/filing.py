@@ -162,14 +162,37 @@ def build(
     for entry in package.files:
         pages = f"{entry.pages} pages" if entry.pages else f"{entry.bytes // 1024} KB"
         console.print(f"  {entry.path}  ({pages})", markup=False)
+    left_out = [w for w in package.warnings if w.startswith("Not in the bundle")]
     for warning in package.warnings:
-        console.print(f"[yellow]⚠[/] {warning}", markup=True, highlight=False)
+        if warning not in left_out:
+            console.print(f"[yellow]⚠[/] {warning}", markup=True, highlight=False)
     console.print(
         f"{len(package.review_notes)} review note(s) in the forms and declaration; "
         "see manifest.json and the notes above."
     )
     _warn_open_review_findings(case, case_path)
+    _warn_left_out(left_out, _folder(case_path))
     console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+def _warn_left_out(left_out: list[str], folder: Path) -> None:
+    """Evidence that is not in the exhibits is said last, where it is seen, with the fix; the
+    package is still written (exit 0) so the rest can be reviewed."""
+    if not left_out:
+        return
+    console.print(
+        f"[bold yellow]⚠ {len(left_out)} evidence item(s) are NOT in the exhibits[/]:",
+        soft_wrap=True,
+    )
+    for warning in left_out:
+        shown = warning.removeprefix("Not in the bundle: ")
+        console.print(f"    • {shown}", markup=False, soft_wrap=True)
+    console.print(
+        f"  To include them: put each file in {folder / 'evidence'}/ under the name given in "
+        "its evidence[].file (or correct that name in case.yaml), then run build again.",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 _SKIP_MEANS = (
