@@ -122,3 +122,34 @@ def test_the_readme_example_of_case_new_runs_as_written(tmp_path: Path, monkeypa
     result = runner.invoke(app, argv)
     assert result.exit_code == 0, result.output
     assert load_case(tmp_path / "cases" / "kazlou", today=TODAY).applicant.name.family == "KAZLOU"
+
+
+def test_new_refuses_a_case_that_would_not_validate(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "case", "new", str(tmp_path / "x"), "--family", "Kazlou", "--given", "Yauhen",
+            "--birth", "2091-04-17", "--arrival", "2026-03-02", "--port", "O'Hare",
+            "--manner", "B1/B2",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.output.split())
+    assert "created" not in out.replace("not created", "")
+    assert "the case was not created; fix these and run it again" in out
+    assert "--birth: 2091-04-17 is in the future" in out
+    assert "--arrival: 2026-03-02 is before the applicant was born" in out
+    assert not (tmp_path / "x").exists()
+
+
+def test_new_in_a_path_that_is_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "afile", tmp_path / "afile" / "sub"):
+        result = runner.invoke(
+            app,
+            ["case", "new", str(target), "--family", "K", "--given", "A", "--birth", "1990-01-01"],
+        )
+        out = " ".join(result.output.split())
+        assert result.exit_code == 1, out
+        assert f"{tmp_path / 'afile'} is a file, not a folder; choose another folder" in out
+        assert "Errno" not in out

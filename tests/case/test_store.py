@@ -122,3 +122,32 @@ def test_a_change_is_written_even_where_the_author_formatted_the_value(tmp_path:
     claim = case.claim.model_copy(update={"events": [changed_event, *case.claim.events[1:]]})
     save_case(folder, case.model_copy(update={"claim": claim}))
     assert load_case(folder, today=TODAY).claim.events[0].narrative == "Rewritten narrative."
+
+
+def test_save_refuses_a_case_that_would_not_load_back(tmp_path: Path) -> None:
+    """The model alone accepts a birth in the future; the integrity checks do not, and nothing
+    is written (not even the folder)."""
+    from datetime import date
+
+    from prytulak.case import CaseFileError, parse_partial_date
+
+    case = load_demo("protester")
+    birth = case.applicant.birth
+    assert birth is not None
+    future = birth.model_copy(update={"date": parse_partial_date("2031-04-17")})
+    bad = case.model_copy(update={"applicant": case.applicant.model_copy(update={"birth": future})})
+    with pytest.raises(CaseFileError) as caught:
+        save_case(tmp_path / "c", bad, today=TODAY)
+    assert any("2031-04-17 is in the future" in str(p) for p in caught.value.problems)
+    assert not (tmp_path / "c").exists()
+    save_case(tmp_path / "c", case, today=TODAY)
+    before = (tmp_path / "c" / "case.yaml").read_bytes()
+    with pytest.raises(CaseFileError):
+        save_case(tmp_path / "c", bad, today=date(2026, 11, 26))
+    assert (tmp_path / "c" / "case.yaml").read_bytes() == before
+
+
+def test_new_folder_refuses_a_file_in_its_place(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="is a file, not a folder; choose another folder"):
+        create_case_folder(tmp_path / "afile", load_demo("protester"))

@@ -125,3 +125,17 @@ def test_cover_letter_lists_only_what_is_enclosed(tmp_path: Path) -> None:
         f"translators' certificates for {full.bundle.translated} of the {foreign} "
         "foreign-language documents" in letter
     )
+
+
+@pytest.mark.slow
+def test_a_missing_evidence_file_is_said_last_with_the_fix(tmp_path: Path) -> None:
+    folder = case_with_evidence(tmp_path)
+    gone = sorted(p for p in (folder / "evidence").glob("*.pdf") if ".en." not in p.name)[0]
+    gone.unlink()
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "package")])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    tail = out[out.index("review note(s)") :]
+    assert "evidence item(s) are NOT in the exhibits" in tail
+    assert "file not found" in tail and gone.name in tail
+    assert f"To include them: put each file in {folder / 'evidence'}/" in tail

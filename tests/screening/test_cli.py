@@ -102,3 +102,57 @@ def test_judge_written_with_initials_and_actors_without_hits(tmp_path: Path) -> 
     data = json.loads(raw)
     assert data["hits"][0]["actor"] == "judge"
     assert {"actor": "investigator", "names": ["Денис Гринкевич"]} in data["no_hits"]
+
+
+def _eu_with_date(tmp_path: Path, generated: str) -> Path:
+    text = (FIXTURES / "eu_fsf.xml").read_text(encoding="utf-8")
+    start = text.index('generationDate="') + len('generationDate="')
+    end = text.index('"', start)
+    path = tmp_path / "eu.xml"
+    path.write_text(text[:start] + generated + text[end:], encoding="utf-8")
+    return path
+
+
+def test_a_list_dated_in_the_future_is_refused(tmp_path: Path) -> None:
+    code, out = _run(tmp_path, "screening", "import", str(_eu_with_date(tmp_path, "2091-10-20")))
+    assert code == 1, out
+    assert "the list says it is dated 2091-10-20" in out and "in the future" in out
+    assert "--list-date" in out
+
+
+def test_a_list_date_given_in_the_future_is_refused(tmp_path: Path) -> None:
+    code, out = _run(
+        tmp_path, "screening", "import", str(FIXTURES / "sdn.csv"), "--list-date", "2091-01-01"
+    )
+    assert code == 1, out
+    assert "--list-date 2091-01-01 is in the future" in out
+
+
+def test_an_unreadable_list_date_is_said_with_the_date_used(tmp_path: Path) -> None:
+    import os
+    from datetime import date
+
+    path = _eu_with_date(tmp_path, "20-10-2026")
+    os.utime(path, (1_790_000_000, 1_790_000_000))
+    used = date.fromtimestamp(1_790_000_000).isoformat()
+    code, out = _run(tmp_path, "screening", "import", str(path))
+    assert code == 0, out
+    assert (
+        f"the list's own date could not be read (20-10-2026); using the file's date {used} — "
+        "pass --list-date"
+    ) in out
+
+
+def test_an_entity_bomb_is_named_as_entity_definitions(tmp_path: Path) -> None:
+    bomb = tmp_path / "eu.xml"
+    entities = "".join(
+        f'<!ENTITY e{i} "{("&e" + str(i - 1) + ";") * 10 if i else "lol"}">' for i in range(10)
+    )
+    bomb.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE export [{entities}]>'
+        '<export generationDate="2026-10-20">&e9;</export>',
+        encoding="utf-8",
+    )
+    code, out = _run(tmp_path, "screening", "import", str(bomb), "--format", "eu-fsf-xml")
+    assert code == 1, out
+    assert "contains XML entity definitions" in out and "cut short" not in out

@@ -156,3 +156,18 @@ def test_dates_as_written_at_home_and_addresses_without_https_are_accepted(
 
     report = open_library().reports()[0]
     assert str(report.date) == "2025-02-19"
+
+
+def test_a_locked_pdf_is_named_without_the_servers_temporary_folder(org) -> None:
+    import io
+
+    import pikepdf
+
+    client = sign_in(org.staff)
+    buffer = io.BytesIO()
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(buffer, encryption=pikepdf.Encryption(owner="o", user="u"))
+    page = _page(_add(client, name="locked.pdf", content=buffer.getvalue()))
+    assert "locked.pdf: the PDF is password-protected" in page
+    assert "prytulak-report-" not in page and "/tmp" not in page

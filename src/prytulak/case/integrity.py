@@ -28,11 +28,30 @@ def integrity_problems(case: CaseFile, today: date) -> list[Problem]:
         _dates_in_future,
         _reversed_periods,
         _consents_in_future,
+        _evidence_files_outside,
     )
     problems: list[Problem] = []
     for check in checks:
         problems.extend(check(case, today))
     return problems
+
+
+def _evidence_files_outside(case: CaseFile, today: date) -> Iterator[Problem]:
+    """``evidence[].file`` names a file under the case folder's evidence/; a path that leaves
+    it (``../``, an absolute path, a drive) would put some other file into the exhibits."""
+    for index, item in enumerate(case.evidence):
+        name = item.file
+        if not name:
+            continue
+        parts = name.replace("\\", "/").split("/")
+        absolute = name.startswith(("/", "\\", "~")) or (len(name) > 1 and name[1] == ":")
+        if absolute or ".." in parts:
+            base = parts[-1] or "document.pdf"
+            yield Problem(
+                f"evidence[{index}].file",
+                f'"{name}" leads outside the case folder; put the file in the case\'s '
+                f'evidence/ folder and write its name there (e.g. "{base}")',
+            )
 
 
 def _duplicate_ids(case: CaseFile, today: date) -> Iterator[Problem]:

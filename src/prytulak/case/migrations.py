@@ -30,6 +30,9 @@ def step(from_version: int) -> Callable[[Migration], Migration]:
     return register
 
 
+_FIRST = " (fix schema_version first: the rest of the file is checked once it is right)"
+
+
 class MigrationError(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -41,11 +44,15 @@ def migrate(data: RawCase, target: int = SCHEMA_VERSION) -> RawCase:
     version = data.get("schema_version")
     if version is None:
         raise MigrationError(
-            Problem("schema_version", f"is missing; add 'schema_version: {target}' at the top")
+            Problem(
+                "schema_version", f"is missing; add 'schema_version: {target}' at the top" + _FIRST
+            )
         )
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise MigrationError(
-            Problem("schema_version", f'"{version}" is not a schema version; write {target}')
+            Problem(
+                "schema_version", f'"{version}" is not a schema version; write {target}' + _FIRST
+            )
         )
     if version > target:
         raise MigrationError(
@@ -59,7 +66,7 @@ def migrate(data: RawCase, target: int = SCHEMA_VERSION) -> RawCase:
         upgrade = MIGRATIONS.get(version)
         if upgrade is None:
             raise MigrationError(
-                Problem("schema_version", f"no upgrade from version {version} is known")
+                Problem("schema_version", f"no upgrade from version {version} is known" + _FIRST)
             )
         data = upgrade(data)
         version += 1

@@ -14,13 +14,35 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .integrity import integrity_problems
 from .migrations import MigrationError, migrate
 from .model import CaseFile
 from .problems import CaseFileError, Problem, problems_from_validation
 
-__all__ = ["dump_case", "dump_case_json", "load_case", "parse_case_text", "read_case_data"]
+__all__ = [
+    "MAX_CASE_FILE_BYTES",
+    "MAX_DEPTH",
+    "dump_case",
+    "dump_case_json",
+    "load_case",
+    "parse_case_text",
+    "read_case_data",
+]
+
+MAX_CASE_FILE_BYTES = 2 * 1024 * 1024
+"""A case file is text about one person: the demo cases are about 20 KB. Anything much larger
+is not a case file (or would take minutes to read), so it is refused before it is parsed."""
+
+MAX_DEPTH = 50
+"""Levels of nesting a case file may have; a real one has about 10."""
+
+_TOO_DEEP = (
+    f"the file is nested too deeply (more than {MAX_DEPTH} levels); a case file is at most "
+    "about 10 levels deep — check that this is a case file and that its brackets and "
+    "indentation are right"
+)
 
 
 class _Constructor(RoundTripConstructor):
@@ -48,6 +70,8 @@ def _yaml() -> YAML:
 
 def read_case_data(raw: bytes, source: str) -> Any:
     """Decode and parse bytes into plain YAML/JSON data, or raise ``CaseFileError``."""
+    if len(raw) > MAX_CASE_FILE_BYTES:
+        raise CaseFileError(source, [_too_large(len(raw))])
     if not raw.strip():
         raise CaseFileError(
             source,
@@ -67,7 +91,23 @@ def read_case_data(raw: bytes, source: str) -> Any:
             ],
         ) from None
     try:
-        return _yaml().load(io.StringIO(text))
+        data = _yaml().load(io.StringIO(text))
+    except RecursionError:
+        raise CaseFileError(source, [Problem("", _TOO_DEEP)]) from None
+    except ReaderError as exc:
+        at = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise CaseFileError(
+            source,
+            [
+                Problem(
+                    "",
+                    f"the file contains a control character (#x{exc.character:04x}) that a "
+                    "case file cannot hold; remove the control character (the file may be "
+                    "binary or damaged)",
+                    at,
+                )
+            ],
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -84,6 +124,35 @@ def read_case_data(raw: bytes, source: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise CaseFileError(source, [Problem("", f"malformed YAML: {exc}")]) from None
+    if _depth_over(data, MAX_DEPTH):
+        raise CaseFileError(source, [Problem("", _TOO_DEEP)])
+    return data
+
+
+def _too_large(size: int) -> Problem:
+    return Problem(
+        "",
+        f"the file is {size / 1024 / 1024:.1f} MB; a case file is at most "
+        f"{MAX_CASE_FILE_BYTES // 1024 // 1024} MB (the demo cases are about 20 KB) — check "
+        "that this is a case file, and keep documents in evidence/, not in case.yaml",
+    )
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """Whether ``data`` nests more than ``limit`` levels (without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, Mapping):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def parse_case_text(raw: bytes, source: str = "case.yaml", today: date | None = None) -> CaseFile:
@@ -121,12 +190,29 @@ def load_case(path: Path, today: date | None = None) -> CaseFile:
     """Load a case from ``case.yaml``, ``case.json`` or a case folder."""
     path = Path(path)
     if path.is_dir():
-        path = path / "case.yaml"
+        yaml_file, json_file = path / "case.yaml", path / "case.json"
+        path = json_file if not yaml_file.exists() and json_file.exists() else yaml_file
     try:
+        size = path.stat().st_size
+        if size > MAX_CASE_FILE_BYTES:
+            raise CaseFileError(str(path), [_too_large(size)])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CaseFileError(
-            str(path), [Problem("", "no such file; give the path of a case.yaml or a case folder")]
+            str(path),
+            [
+                Problem(
+                    "", "no such file; give the path of a case.yaml (or case.json) or a case folder"
+                )
+            ],
+        ) from None
+    except IsADirectoryError:
+        raise CaseFileError(
+            str(path), [Problem("", "this is a folder; give a case.yaml or a case folder")]
+        ) from None
+    except PermissionError:
+        raise CaseFileError(
+            str(path), [Problem("", "permission denied; check who may read this file")]
         ) from None
     return parse_case_text(raw, str(path), today)
 

@@ -15,6 +15,7 @@ from prytulak.case import CaseFile, CaseFileError, load_case
 from prytulak.law import RuleFileError, assess, calendar_ics, headline, render
 
 from ._output import EXIT_INVALID, EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, write_bytes, write_text
 
 
 class Format(StrEnum):
@@ -67,6 +68,8 @@ def assess_command(
 
     Exit code 0 when nothing blocks asylum, 1 when a bar or the deadline is not met.
     """
+    if out is not None:
+        output_file(out, example=f"assessment.{fmt.value.replace('text', 'txt')}")
     loaded = _load(case)
     try:
         result = assess(loaded, _as_of(as_of), assume=assume or ())
@@ -74,7 +77,7 @@ def assess_command(
         fail(str(error), EXIT_USAGE)
     text = render(result, fmt.value, lang.value)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text)
         console.print(f"Wrote {out}")
     else:
         sys.stdout.write(text)
@@ -89,10 +92,11 @@ def calendar_command(
     lang: Annotated[Lang, typer.Option("--lang", help="en, ru or be")] = Lang.EN,
 ) -> None:
     """Write every deadline of the case (one-year, work permit, court, fees) as an .ics file."""
-    result = assess(_load(case), _as_of(as_of))
-    if out.suffix.lower() != ".ics":
+    if out.suffix.lower() != ".ics" and not out.is_dir():
         fail(f"{out} does not end in .ics; name the calendar file e.g. deadlines.ics", EXIT_USAGE)
-    out.write_bytes(calendar_ics(result, lang.value))
+    output_file(out, example="deadlines.ics")
+    result = assess(_load(case), _as_of(as_of))
+    write_bytes(out, calendar_ics(result, lang.value))
     console.print(f"Wrote {len(result.deadlines())} deadline(s) to {out}")
 
 

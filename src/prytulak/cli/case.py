@@ -14,6 +14,7 @@ from prytulak.case import (
     CaseFile,
     CaseFileError,
     EntryManner,
+    Problem,
     case_json_schema_text,
     load_case,
 )
@@ -21,6 +22,7 @@ from prytulak.case.starting import new_case
 from prytulak.store import create_case_folder
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import OutputPathError, check_output_folder, output_file, write_failed, write_text
 
 case_app = typer.Typer(help="Create, check and show case files.", no_args_is_help=True)
 
@@ -63,7 +65,7 @@ def schema(
     """Print the JSON Schema of the case file."""
     text = case_json_schema_text()
     if out:
-        out.write_text(text, encoding="utf-8")
+        write_text(output_file(out, example="case.schema.json"), text)
         console.print(f"Wrote {out}")
     else:
         sys.stdout.write(text)
@@ -159,10 +161,34 @@ def new(
     except ValueError as error:
         fail(str(error))
     try:
+        check_output_folder(folder, "folder", create=False)
         created = create_case_folder(folder, case)
+    except OutputPathError as error:
+        fail(str(error))
     except FileExistsError as error:
         fail(str(error))
+    except CaseFileError as error:
+        fail_with_problems(_as_flags(error))
+    except OSError as error:
+        fail(str(write_failed(folder, error, "folder")))
     console.print(f"[green]✓[/] created {created.case_file}")
+
+
+_FLAGS = {
+    "applicant.name.family": "--family",
+    "applicant.name.given": "--given",
+    "applicant.birth.date": "--birth",
+    "travel.us_entries[0].date": "--arrival",
+    "travel.us_entries[0].place": "--port",
+    "travel.us_entries[0].manner": "--manner",
+    "id": "--id",
+}
+
+
+def _as_flags(error: CaseFileError) -> CaseFileError:
+    """The problems of a case not yet written, named by the flag to change (no file lines)."""
+    problems = [Problem(_FLAGS.get(p.path, p.path), p.message) for p in error.problems]
+    return CaseFileError("the case was not created; fix these and run it again", problems)
 
 
 def _ask(question: str, interactive: bool, flag: str = "") -> str:

@@ -18,6 +18,7 @@ from prytulak.country.memo import build_memo, render_docx, render_markdown, rend
 from prytulak.search import Library, ReportImportError, ReportInfo, library_path
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, write_bytes
 
 country_app = typer.Typer(
     help="The country pack: sourced facts, profiles, glossary.", no_args_is_help=True
@@ -148,6 +149,15 @@ def add(
             continue
         note = " (already in the library)" if result.duplicate else ""
         console.print(f"✓ {path.name}: “{result.title}”, {result.passages} passage(s){note}")
+        for remark in result.notes:
+            console.print(f"  [yellow]![/] {escape(remark)}", soft_wrap=True)
+        if result.notes:
+            console.print(
+                f"    (to record the date: 'prytulak library remove {result.report_id}', then "
+                f"add {path.name} again with --date YYYY-MM-DD)",
+                markup=False,
+                soft_wrap=True,
+            )
     console.print(f"Library: {library.path}")
     if embed:
         _embed(library)
@@ -261,6 +271,8 @@ def memo(
     country: CountryOption = "BY",
 ) -> None:
     """Country-conditions memo for a case: sourced facts and passages by legal element."""
+    if out is not None:
+        output_file(out, example=f"memo.{output_format.value}")
     try:
         case = load_case(case_path)
     except CaseFileError as error:
@@ -277,7 +289,7 @@ def memo(
         MemoFormat.DOCX: lambda: render_docx(result),
         MemoFormat.PDF: lambda: render_pdf(result),
     }[output_format]()
-    out.write_bytes(data)
+    write_bytes(out, data)
     console.print(
         f"✓ wrote {out} ({len(result.sections)} element(s), {len(result.profiles)} profile(s))"
     )

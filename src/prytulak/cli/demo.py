@@ -13,6 +13,7 @@ from rich.rule import Rule
 from prytulak.case import CaseFileError, load_case
 
 from ._output import console, fail_with_problems
+from ._paths import output_folder
 from .case import render_case_summary
 
 DEMO_CASES = ("protester", "journalist", "lgbt-believer")
@@ -45,7 +46,7 @@ def demo(
     """Write the fictional demo cases to a folder and run every feature on them."""
     from .main import command_modules
 
-    folders = write_demo_cases(out)
+    folders = write_demo_cases(output_folder(out))
     console.print(f"Wrote {len(folders)} fictional demo cases to {out}/\n")
     steps = [m.demo_step for m in command_modules() if hasattr(m, "demo_step")]
     for folder in folders:

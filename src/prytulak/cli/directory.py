@@ -33,6 +33,7 @@ from prytulak.directory.geography import state_code
 from prytulak.directory.model import CostModel
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, write_bytes
 
 directory_app = typer.Typer(
     help="Legal-service providers: import directories, search them, match them to a case.",
@@ -162,10 +163,11 @@ def referral(
     ] = None,
 ) -> None:
     """Write a referral packet; identifying details only with recorded consent."""
+    if out.suffix.lower() not in (".md", ".pdf") and not out.is_dir():
+        fail(f"{out.name}: write the packet to a .md or .pdf file", EXIT_USAGE)
+    output_file(out, example="referral.pdf")
     case = _load(case_path)
     folder = case_path if case_path.is_dir() else case_path.parent
-    if out.suffix.lower() not in (".md", ".pdf"):
-        fail(f"{out.name}: write the packet to a .md or .pdf file", EXIT_USAGE)
     try:
         packet = build_referral(case, consents_for(case, folder), date.today(), recipient)
         data = (
@@ -175,7 +177,7 @@ def referral(
         )
     except (ConsentError, FontError) as error:
         fail(str(error))
-    out.write_bytes(data)
+    write_bytes(out, data)
     shown = ", ".join(sorted(d.value for d in packet.shared)) or "none (no consent recorded)"
     console.print(f"[bold green]✓[/] wrote {out}; identifying details shown: {shown}")
 

@@ -21,6 +21,7 @@ from prytulak.store.blobs import BlobError
 from prytulak.store.keys import KeyringError
 
 from ._output import EXIT_USAGE, console, fail, fail_with_problems
+from ._paths import output_file, output_folder, write_bytes
 
 forms_app = typer.Typer(help="Fill official USCIS forms from a case.", no_args_is_help=True)
 fill_app = typer.Typer(help="Fill one form.", no_args_is_help=True)
@@ -60,12 +61,12 @@ def _load(path: Path) -> CaseFile:
 
 def _fill(form: str, case_path: Path, out: Path | None, flatten: bool) -> None:
     case = _load(case_path)
+    target = output_file(out or Path(f"{case.id}-{form}.pdf"), example=f"{form}.pdf")
     try:
         filled = (fill_i589 if form == "i589" else fill_i765)(case, flatten_form=flatten)
     except FontMissingError as error:
         fail(str(error))
-    target = out or Path(f"{case.id}-{form}.pdf")
-    target.write_bytes(filled.pdf)
+    write_bytes(target, filled.pdf)
     console.print(
         f"Wrote {target} ({filled.page_count} pages, {len(filled.written)} fields, "
         f"{filled.edition.label})"
@@ -121,6 +122,7 @@ def build(
     When the case has an evidence locker, its items linked to the case's evidence go into the
     exhibits (decrypted in memory only); the passphrase comes from PRYTULAK_PASSPHRASE or a
     prompt in a terminal."""
+    output_folder(out)
     case = _load(case_path)
     locker = None if without_locker else _open_locker(_folder(case_path))
     options = BundleOptions(
@@ -160,14 +162,37 @@ def build(
     for entry in package.files:
         pages = f"{entry.pages} pages" if entry.pages else f"{entry.bytes // 1024} KB"
         console.print(f"  {entry.path}  ({pages})", markup=False)
+    left_out = [w for w in package.warnings if w.startswith("Not in the bundle")]
     for warning in package.warnings:
-        console.print(f"[yellow]⚠[/] {warning}", markup=True, highlight=False)
+        if warning not in left_out:
+            console.print(f"[yellow]⚠[/] {warning}", markup=True, highlight=False)
     console.print(
         f"{len(package.review_notes)} review note(s) in the forms and declaration; "
         "see manifest.json and the notes above."
     )
     _warn_open_review_findings(case, case_path)
+    _warn_left_out(left_out, _folder(case_path))
     console.print(f"[dim]{SHORT_NOTICE}[/]")
+
+
+def _warn_left_out(left_out: list[str], folder: Path) -> None:
+    """Evidence that is not in the exhibits is said last, where it is seen, with the fix; the
+    package is still written (exit 0) so the rest can be reviewed."""
+    if not left_out:
+        return
+    console.print(
+        f"[bold yellow]⚠ {len(left_out)} evidence item(s) are NOT in the exhibits[/]:",
+        soft_wrap=True,
+    )
+    for warning in left_out:
+        shown = warning.removeprefix("Not in the bundle: ")
+        console.print(f"    • {shown}", markup=False, soft_wrap=True)
+    console.print(
+        f"  To include them: put each file in {folder / 'evidence'}/ under the name given in "
+        "its evidence[].file (or correct that name in case.yaml), then run build again.",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 _SKIP_MEANS = (

@@ -18,6 +18,7 @@ from prytulak.review import DocumentText, ReviewReport, Severity, review
 from prytulak.review.render import report_html, report_json, report_text
 
 from ._output import EXIT_INVALID, EXIT_USAGE, console, err_console, fail, fail_with_problems
+from ._paths import output_file, write_text
 
 
 class Format(StrEnum):
@@ -73,6 +74,8 @@ def review_command(
     as_of: Annotated[str | None, typer.Option(help="Review as of this date (YYYY-MM-DD)")] = None,
 ) -> None:
     """Cross-check dates, names, places and evidence; exit 1 while blocking findings are open."""
+    if out:
+        output_file(out, example=f"review.{output_format.value.replace('text', 'txt')}")
     today = None
     if as_of:
         parsed = _as_of(as_of)
@@ -92,7 +95,7 @@ def review_command(
         Format.HTML: report_html,
     }[output_format](report)
     if out:
-        out.write_text(rendered, encoding="utf-8")
+        write_text(out, rendered)
         console.print(f"Wrote {out}")
     elif output_format is Format.TEXT:
         console.print(rendered, markup=False, highlight=False, soft_wrap=True)

@@ -34,8 +34,22 @@ def read_list(
         raise ListFileError(
             f"{path}: read as {chosen.id} but no entries were found; is it the right file?"
         )
+    today = date.today()
     if list_date is not None:
+        if list_date > today:
+            raise ListFileError(
+                f"--list-date {list_date.isoformat()} is in the future (today is "
+                f"{today.isoformat()}); give the date the list was published"
+            )
         parsed.info = replace(parsed.info, list_date=list_date, date_note="given by the user")
+    found = parsed.info.list_date
+    if found is not None and found > today:
+        raise ListFileError(
+            f"{path}: the list says it is dated {found.isoformat()} ({parsed.info.date_note}), "
+            f"which is in the future (today is {today.isoformat()}); the file is damaged or "
+            "not an official list — download it again, or pass --list-date with the date the "
+            "list was published"
+        )
     return parsed
 
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from .analysis import guess_language, index_terms
 from .embedding import DIMENSIONS, Embedder, default_embedder
-from .importers import ReportImportError, importer_for
+from .importers import MAX_REPORT_BYTES, ReportImportError, importer_for
 from .location import library_path
 from .passages import split_passages
 from .ranking import RankedIds, fts_ranked, hybrid_ranked, semantic_ranked
@@ -63,6 +63,8 @@ class AddResult:
     title: str
     passages: int
     duplicate: bool = False
+    notes: tuple[str, ...] = ()
+    """What the person adding the report should know (e.g. a date in the file left out)."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,14 @@ class Library:
     ) -> AddResult:
         """Import a PDF, HTML or text report. Raises ReportImportError with the fix."""
         if not path.is_file():
-            raise ReportImportError(f"{path}: no such file; check the path")
+            raise ReportImportError(f"{path.name}: no such file; check the path")
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise ReportImportError(
+                f"{path.name} is {size / 1024 / 1024:.0f} MB; a report is at most "
+                f"{MAX_REPORT_BYTES // 1024 // 1024} MB — check that this is the report, or "
+                "split it into parts and add each"
+            )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         known = self.db.execute(
             "SELECT id, title FROM reports WHERE sha256 = ?", (digest,)
@@ -145,7 +154,9 @@ class Library:
         imported = importer_for(path)(path)
         passages = split_passages(imported.pages)
         if not passages:
-            raise ReportImportError(f"{path}: no text found in the file; is it the right file?")
+            raise ReportImportError(
+                f"{path.name}: no text found in the file; is it the right file?"
+            )
         given = info or ReportInfo(title="")
         info = ReportInfo(
             given.title or imported.title or path.stem,
@@ -156,7 +167,8 @@ class Library:
         report_id = self.add_passages(info, passages, path.name, digest)
         if embed:
             self.embed_missing(progress=progress)
-        return AddResult(report_id, info.title, len(passages))
+        notes = () if given.date else tuple(imported.notes)
+        return AddResult(report_id, info.title, len(passages), notes=notes)
 
     def add_passages(
         self,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from prytulak.case import CaseFile, dump_case, load_case
+from prytulak.case import CaseFile, dump_case, load_case, parse_case_text
 
 __all__ = ["CaseFolder", "atomic_write", "create_case_folder", "save_case"]
 
@@ -37,8 +37,8 @@ class CaseFolder:
     def load(self, today: date | None = None) -> CaseFile:
         return load_case(self.case_file, today)
 
-    def save(self, case: CaseFile) -> None:
-        save_case(self.path, case)
+    def save(self, case: CaseFile, today: date | None = None) -> None:
+        save_case(self.path, case, today)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -76,27 +76,36 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def save_case(folder: Path, case: CaseFile) -> Path:
+def save_case(folder: Path, case: CaseFile, today: date | None = None) -> Path:
     """Write ``case.yaml``; an existing file is edited in place, so its comments and layout
-    stay and only what changed is rewritten (``prytulak.case.dump_case``)."""
+    stay and only what changed is rewritten (``prytulak.case.dump_case``).
+
+    Nothing is written unless the text would load back as a valid case (the model and the
+    integrity checks, as of ``today``): otherwise ``CaseFileError`` lists every problem and
+    the file on disk, and the folder, stay as they were."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / EVIDENCE_DIR).mkdir(exist_ok=True)
     target = folder / CASE_FILE
     try:
         previous: str | None = target.read_text(encoding="utf-8-sig")
-    except (FileNotFoundError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):
         previous = None
-    atomic_write(target, dump_case(case, over=previous).encode("utf-8"))
+    text = dump_case(case, over=previous).encode("utf-8")
+    parse_case_text(text, str(target), today)  # raises CaseFileError: nothing written
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / EVIDENCE_DIR).mkdir(exist_ok=True)
+    atomic_write(target, text)
     return target
 
 
-def create_case_folder(folder: Path, case: CaseFile) -> CaseFolder:
-    """Make a new case folder; refuse to overwrite an existing case."""
+def create_case_folder(folder: Path, case: CaseFile, today: date | None = None) -> CaseFolder:
+    """Make a new case folder; refuse to overwrite an existing case (``FileExistsError``) or
+    to write one that is not valid (``CaseFileError``)."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder} is a file, not a folder; choose another folder")
     if (folder / CASE_FILE).exists():
         raise FileExistsError(
             f"{folder / CASE_FILE} already exists; choose another folder or edit that case"
         )
-    save_case(folder, case)
+    save_case(folder, case, today)
     return CaseFolder(folder)

@@ -23,7 +23,17 @@ from typing import Protocol, runtime_checkable
 
 from ..model import ImportResult
 
-__all__ = ["DirectorySource", "SourceError", "find_source", "guess_source", "sources"]
+__all__ = [
+    "DirectorySource",
+    "SourceError",
+    "decode_utf8",
+    "find_source",
+    "guess_source",
+    "sources",
+]
+
+SPREADSHEETS = {".xlsx": "XLSX", ".xls": "XLS", ".ods": "ODS", ".numbers": "Numbers"}
+TEXT_SUFFIXES = (".csv", ".yaml", ".yml")
 
 ENTRY_POINT_GROUP = "prytulak.directory_sources"
 
@@ -68,8 +78,38 @@ def find_source(name: str) -> DirectorySource:
     return known[name]
 
 
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """The text of a CSV or YAML list, or ``SourceError`` saying it is not UTF-8 and how to
+    save it so (a list saved by Excel on a Russian-language Windows is usually Windows-1251)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        guess = ""
+        try:
+            sample = raw[:4000].decode("cp1251")
+            if sum("\u0400" <= c <= "\u04ff" for c in sample) > 5:
+                guess = ", probably Windows-1251 (Cyrillic)"
+        except UnicodeDecodeError:
+            pass
+        raise SourceError(
+            f"{path.name} is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}"
+            f"{guess}); save it as UTF-8 — in Excel: File → Save As → 'CSV UTF-8 (Comma "
+            "delimited)'; in LibreOffice: Save As → CSV, character set Unicode (UTF-8) — and "
+            "import the new file"
+        ) from None
+
+
 def guess_source(path: Path) -> DirectorySource:
     """The source whose ``sniff`` accepts the file; an error naming ``--source`` otherwise."""
+    kind = SPREADSHEETS.get(path.suffix.lower())
+    if kind:
+        raise SourceError(
+            f"{path.name} is a spreadsheet ({kind}), which Prytulak does not read; save it as "
+            "CSV (UTF-8) — in Excel: File → Save As → 'CSV UTF-8 (Comma delimited)' — and "
+            "import the .csv (format: docs/directory.md, 'Local list')"
+        )
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        decode_utf8(path, path.read_bytes())
     matches = [s for s in sources().values() if path.suffix.lower() in s.suffixes and s.sniff(path)]
     if len(matches) == 1:
         return matches[0]

@@ -17,7 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
 from ..courts import find_court
 from ..geography import state_code
@@ -39,9 +41,15 @@ from ..model import (
 )
 from ..naming import provider_id
 from ..service_terms import language_name, read_terms, vocabulary
-from . import SourceError
+from . import SourceError, decode_utf8
 
-__all__ = ["SOURCE", "LocalList", "LocalRow"]
+__all__ = ["MAX_DEPTH", "MAX_LIST_BYTES", "SOURCE", "LocalList", "LocalRow"]
+
+MAX_LIST_BYTES = 20 * 1024 * 1024
+"""A list of attorneys is a few hundred KB at most; far larger is not such a list."""
+
+MAX_DEPTH = 20
+"""Levels of nesting a local list may have (it has 3 or 4: providers, a row, a list cell)."""
 
 
 def _split(value: Any) -> list[str]:
@@ -85,6 +93,30 @@ class LocalRow(BaseModel):
     def _lists(cls, value: Any) -> list[str]:
         return _split(value)
 
+    @field_validator("last_verified", mode="before")
+    @classmethod
+    def _real_date(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(
+                    f"{value.strip()!r} is not a real date; write the day the details were "
+                    "last checked as YYYY-MM-DD (e.g. 2025-02-28)"
+                ) from None
+        return value
+
+    @field_validator("last_verified")
+    @classmethod
+    def _not_future(cls, value: date | None) -> date | None:
+        today = date.today()
+        if value is not None and value > today:
+            raise ValueError(
+                f"{value.isoformat()} is in the future (today is {today.isoformat()}); write "
+                "the day the details were last checked"
+            )
+        return value
+
 
 class LocalList:
     name = "local"
@@ -111,6 +143,17 @@ class LocalList:
         providers: list[Provider] = []
         unparsed: list[ParseProblem] = []
         for number, row in rows:
+            if not isinstance(row, dict):
+                unparsed.append(
+                    ParseProblem(
+                        row=number,
+                        message="row not imported: it is not a mapping of fields; write each "
+                        "provider as '- name: …' with its fields (kind:, languages: …) indented "
+                        "below it",
+                        text=_shown(row),
+                    )
+                )
+                continue
             try:
                 filled = {k: v for k, v in row.items() if v not in ("", None)}
                 providers.append(_provider(LocalRow.model_validate(filled), edition))
@@ -121,18 +164,66 @@ class LocalList:
         )
 
 
-def _rows(path: Path, raw: bytes) -> tuple[str | None, list[tuple[int, dict[str, Any]]]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+def _shown(value: Any) -> str:
+    """A short, safe rendering of a cell or row for a message (never the whole of a big one)."""
+    if isinstance(value, (dict, list)):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)}"
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+class _TextDates(SafeConstructor):
+    """Dates stay text, so an impossible one (2025-02-30) is reported for its row by the row's
+    own check instead of stopping the whole import."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        return str(self.construct_scalar(node))
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp)
+
+
+def _check_structure(yaml: YAML, text: str, name: str) -> None:
+    """Refuse anchors and aliases (``&a`` / ``*a``: a few lines of them can expand to gigabytes)
+    and nesting deeper than a list has, before anything is built from the file."""
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and getattr(event, "anchor", None)
+        ):
+            line = event.start_mark.line + 1 if event.start_mark else "?"
+            raise SourceError(
+                f"{name} uses YAML anchors or aliases (&name / *name, line {line}), which a "
+                "list of attorneys does not need and which can make a small file expand to "
+                "gigabytes; write each value out in full and import again"
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError(
+                    f"{name} is nested too deeply (more than {MAX_DEPTH} levels); a local "
+                    "list has providers:, one entry per provider and short lists inside it — "
+                    "see docs/directory.md, 'Local list'"
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def _rows(path: Path, raw: bytes) -> tuple[str | None, list[tuple[int, Any]]]:
+    if len(raw) > MAX_LIST_BYTES:
         raise SourceError(
-            f"{path.name} is not UTF-8 text; save it as UTF-8 and import again"
-        ) from None
+            f"{path.name} is {len(raw) / 1024 / 1024:.1f} MB; a local list is at most "
+            f"{MAX_LIST_BYTES // 1024 // 1024} MB — check that this is the right file"
+        )
+    text = decode_utf8(path, raw)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         return None, [(n, dict(r)) for n, r in enumerate(reader, start=2)]
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _TextDates
     try:
-        data = YAML(typ="safe").load(text)
+        _check_structure(yaml, text, path.name)
+        data = yaml.load(text)
     except YAMLError as exc:
         raise SourceError(
             f"{path.name} is not valid YAML ({exc}); fix the file and import again"
@@ -147,8 +238,11 @@ def _rows(path: Path, raw: bytes) -> tuple[str | None, list[tuple[int, dict[str,
 
 
 def _problem(number: int, row: Any, error: ValidationError) -> ParseProblem:
-    reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-    name = row.get("name", "") if isinstance(row, dict) else str(row)
+    reasons = "; ".join(
+        f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+        for e in error.errors()
+    )
+    name = row.get("name", "") if isinstance(row, dict) else _shown(row)
     return ParseProblem(row=number, message=f"row not imported ({reasons})", text=str(name))
 
 

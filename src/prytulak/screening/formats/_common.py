@@ -10,7 +10,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ..errors import ListFileError
 
-__all__ = ["file_date", "local", "parse_date", "parse_xml", "read_text"]
+__all__ = ["file_date", "list_date_from", "local", "parse_date", "parse_xml", "read_text"]
 
 
 def read_text(path: Path) -> str:
@@ -39,7 +39,32 @@ def file_date(path: Path) -> date:
     return datetime.fromtimestamp(os.stat(path).st_mtime).date()
 
 
+def list_date_from(
+    value: str | None, formats: tuple[str, ...], path: Path, found_note: str
+) -> tuple[date, str]:
+    """The list's own date and where it came from; when the file has none, or one that cannot
+    be read, the file's modification date, with a note that says so and names --list-date."""
+    found = parse_date(value, formats)
+    if found is not None:
+        return found, found_note
+    fallback = file_date(path)
+    if value and value.strip():
+        return fallback, (
+            f"the list's own date could not be read ({value.strip()[:40]}); using the file's "
+            f"date {fallback.isoformat()} — pass --list-date"
+        )
+    return fallback, "file modification time: the file has no date of its own (--list-date)"
+
+
 def parse_xml(path: Path) -> etree._Element:
+    with path.open("rb") as handle:
+        head = handle.read(1_000_000)
+    if b"<!ENTITY" in head:
+        raise ListFileError(
+            f"{path}: the file contains XML entity definitions (<!ENTITY …>), which official "
+            "sanctions lists do not have; it is not an unaltered official list — download the "
+            "list again from the official site"
+        )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         return etree.parse(str(path), parser).getroot()

@@ -16,7 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from ..belarus import is_belarus_program
 from ..errors import ListFileError
 from ..records import EntryKind, ListedName, ListEntry, ListInfo, ParsedList
-from ._common import children, file_date, local, parse_date, parse_xml
+from ._common import children, list_date_from, local, parse_date, parse_xml
 
 FORMAT_ID = "eu-fsf-xml"
 TITLE = "EU consolidated financial sanctions list, XML 1.1 (xmlFullSanctionsList_1_1)"
@@ -103,14 +103,16 @@ def read(path: Path) -> ParsedList:
     root = parse_xml(path)
     if local(root) != "export":
         raise ListFileError(f"{path}: the root element is <{local(root)}>, not the EU <export>")
-    generated = parse_date(root.get("generationDate"), _DATE_FORMATS)
+    list_date, note = list_date_from(
+        root.get("generationDate"), _DATE_FORMATS, path, "generationDate in the file"
+    )
     entries = [_entry(e) for e in children(root, "sanctionEntity")]
     info = ListInfo(
         source_id="eu-fsf",
         source="EU consolidated financial sanctions list (FSF)",
         format_id=FORMAT_ID,
-        list_date=generated or file_date(path),
-        date_note="generationDate in the file" if generated else "file modification time",
+        list_date=list_date,
+        date_note=note,
         url=URL,
     )
     return ParsedList(info, entries)

@@ -12,7 +12,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from ..belarus import is_belarus_program
 from ..errors import ListFileError
 from ..records import EntryKind, ListedName, ListEntry, ListInfo, ParsedList
-from ._common import child_text, children, descendants, file_date, local, parse_date, parse_xml
+from ._common import child_text, children, descendants, list_date_from, local, parse_xml
 
 FORMAT_ID = "ofac-sdn-xml"
 TITLE = "OFAC SDN list, XML (sdn.xml)"
@@ -69,18 +69,16 @@ def read(path: Path) -> ParsedList:
     root = parse_xml(path)
     if local(root) != "sdnList":
         raise ListFileError(f"{path}: the root element is <{local(root)}>, not <sdnList>")
-    published = None
+    published: str | None = None
     for info in children(root, "publshInformation"):
-        published = parse_date(child_text(info, "Publish_Date"), ("%m/%d/%Y",))
+        published = child_text(info, "Publish_Date")
     entries = [_entry(e) for e in children(root, "sdnEntry")]
-    note = "Publish_Date in the file"
-    if published is None:
-        note = "no Publish_Date in the file: file modification time (give --list-date)"
+    list_date, note = list_date_from(published, ("%m/%d/%Y",), path, "Publish_Date in the file")
     info = ListInfo(
         source_id="ofac-sdn",
         source="OFAC Specially Designated Nationals (SDN) list",
         format_id=FORMAT_ID,
-        list_date=published or file_date(path),
+        list_date=list_date,
         date_note=note,
         url=URL,
     )

@@ -8,7 +8,7 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml.etree import ParserError  # type: ignore[import-untyped]
 
 from ..records import Page
-from . import ImportedReport, ReportImportError
+from . import ImportedReport, ReportImportError, checked_date
 
 SUFFIXES = (".html", ".htm")
 _BLOCKS = "//h1|//h2|//h3|//h4|//p|//li|//td|//blockquote|//pre"
@@ -32,7 +32,7 @@ def read(path: Path) -> ImportedReport:
         root = lxml.html.fromstring(_decoded(path.read_bytes()))
     except (ParserError, ValueError) as error:
         raise ReportImportError(
-            f"{path}: not readable as HTML ({error}); save the page again"
+            f"{path.name}: not readable as HTML ({error}); save the page again"
         ) from error
     for tag in _DROP:
         for element in root.iter(tag):
@@ -45,9 +45,13 @@ def read(path: Path) -> ImportedReport:
         if text:
             paragraphs.append(text)
     title = root.findtext(".//title")
-    date = root.xpath("string(//meta[@property='article:published_time']/@content)")
+    found = str(root.xpath("string(//meta[@property='article:published_time']/@content)"))
+    published, note = (
+        checked_date(found, "the page's article:published_time") if found.strip() else (None, "")
+    )
     return ImportedReport(
         pages=[Page(None, "\n\n".join(paragraphs))],
         title=" ".join(title.split()) if title else None,
-        date=str(date)[:10] or None,
+        date=published,
+        notes=[note] if note else [],
     )
