@@ -156,3 +156,15 @@ def test_the_cli_prints_the_note_and_how_to_record_the_date(
     assert "article:published_time (2091-01-01) is in the future" in out
     assert "prytulak library remove 1" in out and "--date YYYY-MM-DD" in out
     assert os.fspath(tmp_path) not in out.split("Library:")[0]
+
+
+def test_belarusian_text_with_many_y_is_labelled_belarusian() -> None:
+    """ы is in both alphabets; a Belarusian passage full of it is still Belarusian."""
+    from prytulak.search.analysis import guess_language
+
+    text = (
+        "Завочныя суды над палітэмігрантамі працягваюцца: былых актывістаў судзяць у іх "
+        "адсутнасць, а сваякоў выклікаюць на допыты."
+    )
+    assert guess_language(text) == "be"
+    assert guess_language("Заочные суды над политэмигрантами продолжаются.") == "ru"

@@ -18,7 +18,7 @@ __all__ = ["guess_language", "index_terms", "query_terms"]
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яёіўА-ЯЁІЎ]")
 _BELARUSIAN_ONLY = re.compile(r"[іўІЎ]")
-_RUSSIAN_ONLY = re.compile(r"[иыщъИЫЩЪ]")
+_RUSSIAN_ONLY = re.compile(r"[ищъИЩЪ]")  # ы is in both alphabets
 _BEFORE_STEM = str.maketrans({"ё": "е", "і": "и", "ў": "у", "ʼ": "", "’": "", "'": ""})
 _AFTER_STEM = str.maketrans({"й": "и"})
 _STOP = frozenset(
@@ -121,7 +121,7 @@ def query_terms(text: str) -> list[str]:
 
 
 def guess_language(text: str) -> str:
-    """'be', 'ru' or 'en' from the letters alone (і/ў are Belarusian; и/ы/щ/ъ Russian)."""
+    """'be', 'ru' or 'en' from the letters alone (і/ў are Belarusian; и/щ/ъ Russian; ы both)."""
     if not _CYRILLIC.search(text):
         return "en"
     be = len(_BELARUSIAN_ONLY.findall(text))
