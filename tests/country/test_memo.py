@@ -93,6 +93,8 @@ def test_old_facts_are_flagged_by_the_configurable_age() -> None:
         )  # type: ignore[attr-defined]
 
     assert flagged(strict) > flagged(lenient) == 0
+    warnings = {w for s in strict.sections for i in s.items for w in i.warnings}
+    assert "older than 1 year: look for newer information" in warnings
 
 
 def test_mirror_sources_carry_a_warning() -> None:

@@ -157,7 +157,7 @@ def _fact_item(fact: Fact, today: date, age: int) -> MemoItem:
     assert fact.describes is not None
     warnings = []
     if _older_than(fact.describes.latest, today, age):
-        warnings.append(f"older than {age} years: look for newer information")
+        warnings.append(f"older than {_years(age)}: look for newer information")
     if fact.source.replace_before_filing:
         warnings.append(f"{fact.source.url_kind.value} URL: cite the original publisher's page")
     return MemoItem(
@@ -189,7 +189,7 @@ def _passage_item(hit: PassageHit, today: date, age: int) -> MemoItem:
     day = parse_partial_date(when).latest if when else date.min
     warnings = [] if when else ["the report has no date: add it with 'library add --date'"]
     if when and _older_than(day, today, age):
-        warnings.append(f"older than {age} years: look for newer information")
+        warnings.append(f"older than {_years(age)}: look for newer information")
     language = getattr(hit, "language", None) or ("ru" if _CYRILLIC.search(hit.text) else "en")
     if language != "en":
         name = {"ru": "Russian", "be": "Belarusian"}.get(language, language)
@@ -197,6 +197,10 @@ def _passage_item(hit: PassageHit, today: date, age: int) -> MemoItem:
             f"in {name}: a certified English translation is needed before it is filed or quoted"
         )
     return MemoItem(hit.text, hit.citation(), day, when or "undated", None, tuple(warnings))
+
+
+def _years(count: int) -> str:
+    return "1 year" if count == 1 else f"{count} years"
 
 
 def _older_than(day: date, today: date, years: int) -> bool:
