@@ -34,3 +34,8 @@ def with_court(case: CaseFile, court: str | None, detained: bool = False) -> Cas
 @pytest.fixture
 def protester() -> CaseFile:
     return load_demo("protester")
+
+
+@pytest.fixture
+def journalist() -> CaseFile:
+    return load_demo("journalist")

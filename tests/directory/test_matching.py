@@ -129,4 +129,21 @@ def test_a_prison_court_listing_is_demoted_for_a_non_detained_applicant(
     assert any(r.points == -30 for r in prisoners.reasons)
     long_island = next(m for m in ranked if m.provider.name == "Catholic Charities of Long Island")
     assert any("Nassau / Suffolk county" in r.text and r.points == -40 for r in long_island.reasons)
+    assert any("Kings County" in r.text for r in long_island.reasons)  # Brooklyn is Kings
     assert names.index("Catholic Charities of Long Island") > 5
+
+
+def test_a_brooklyn_address_is_at_the_new_york_courts(
+    probono: ImportResult, journalist: CaseFile
+) -> None:
+    needs, ranked, _ = match_case(journalist, probono.providers, TODAY)
+    court = needs
+    assert journalist.applicant.residence is not None
+    assert journalist.applicant.residence.city == "Brooklyn"
+    assert court.court.court is not None
+    assert court.court.court.name == "New York Immigration Courts"
+    assert "lives in Brooklyn, NY, where the New York Immigration Courts sits" in court.court.how
+    hias = next(m for m in ranked if m.provider.name == "HIAS (New York)")
+    assert "listed for New York Immigration Courts, the case's court" in [
+        r.text for r in hias.reasons
+    ]

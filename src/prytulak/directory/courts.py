@@ -195,6 +195,27 @@ def find_court(text: str) -> ImmigrationCourt | None:
     return court_by_id(names[best[0]]) if best else None
 
 
+_BOROUGH_COUNTIES = {
+    "brooklyn": "Kings",
+    "queens": "Queens",
+    "bronx": "Bronx",
+    "the bronx": "Bronx",
+    "staten island": "Richmond",
+    "manhattan": "New York",
+}
+"""New York City's boroughs, which people write as their city, and the county each one is."""
+
+_CITY_OF = {("NY", borough): "new york" for borough in _BOROUGH_COUNTIES}
+"""Places people write as their city that are part of a court's city."""
+
+
+def county_of(city: str | None, state: str | None) -> str | None:
+    """The county of a city, where Prytulak knows it (New York City's boroughs); else None."""
+    if not city or state_code(state or "") != "NY":
+        return None
+    return _BOROUGH_COUNTIES.get(normalise_name(city))
+
+
 def case_court(case: CaseFile) -> CaseCourt:
     """The case's court (``travel.court.court``), else its residence state."""
     named = case.travel.court.court
@@ -205,12 +226,13 @@ def case_court(case: CaseFile) -> CaseCourt:
     residence = case.applicant.residence
     state = state_code(residence.region) if residence and residence.region else None
     city = normalise_name(residence.city) if residence and residence.city else None
+    city = _CITY_OF.get((state or "", city or ""), city)
     local = next(
         (c for c in courts() if state and c.state == state and city == normalise_name(c.city)), None
     )
-    if local and not named:
+    if local and residence and not named:
         how = (
-            f"no court named; the applicant lives in {local.city}, {state}, where the "
+            f"no court named; the applicant lives in {residence.city}, {state}, where the "
             f"{local.name} sits (the notice to appear decides the court)"
         )
         return CaseCourt(local, state, how)

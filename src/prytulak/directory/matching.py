@@ -410,7 +410,11 @@ def _weigh_counties(match: Match, needs: CaseNeeds, text: str) -> None:
     (no county table: West Hollywood lies in Los Angeles County without saying so)."""
     counties = named_counties(text)
     address = (needs.residence_text or "").lower()
-    unsure = not counties or _at_case_court(match, needs)
+    if needs.residence_county:  # known: the rule is met or it is not, at any court
+        address = needs.residence_county.lower()
+        unsure = not counties
+    else:
+        unsure = not counties or _at_case_court(match, needs)
     if unsure or any(c.lower() in address for c in counties):
         match.reasons.append(Reason(-3, f"residence rule to check: “{text}”"))
         return
@@ -419,9 +423,13 @@ def _weigh_counties(match: Match, needs: CaseNeeds, text: str) -> None:
         Reason(
             UNMET_COUNTY_POINTS,
             f"residence rule names {' / '.join(counties)} county; the applicant's address "
-            f"({where}) is not shown to be there: “{text}”",
+            f"({where}{_county_note(needs)}) is not shown to be there: “{text}”",
         )
     )
+
+
+def _county_note(needs: CaseNeeds) -> str:
+    return f", {needs.residence_county} County" if needs.residence_county else ""
 
 
 def _children_only(match: Match, needs: CaseNeeds, why: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from prytulak.case import CaseFile, FilingPosture
 
-from .courts import CaseCourt, case_court
+from .courts import CaseCourt, case_court, county_of
 from .geography import state_code
 from .service_terms import vocabulary
 
@@ -29,6 +29,7 @@ class CaseNeeds:
     criminal_history: bool
     residence_state: str | None = None
     residence_text: str | None = None  # the applicant's city and state, for residence rules
+    residence_county: str | None = None  # where known (a New York City borough's county)
 
     @property
     def state(self) -> str | None:
@@ -49,7 +50,13 @@ def case_needs(case: CaseFile, today: date) -> CaseNeeds:
         criminal_history=bool(case.claim.bars.crimes_in_us),
         residence_state=_residence_state(case),
         residence_text=_residence_text(case),
+        residence_county=_residence_county(case),
     )
+
+
+def _residence_county(case: CaseFile) -> str | None:
+    residence = case.applicant.residence
+    return county_of(residence.city, residence.region) if residence else None
 
 
 def _residence_text(case: CaseFile) -> str | None:
