@@ -147,3 +147,16 @@ def test_a_brooklyn_address_is_at_the_new_york_courts(
     assert "listed for New York Immigration Courts, the case's court" in [
         r.text for r in hias.reasons
     ]
+
+
+def test_a_provider_for_people_from_another_region_is_excluded(
+    probono: ImportResult, protester: CaseFile
+) -> None:
+    """CALA: "Removal defense for Central and South American asylum cases" is not for a
+    Belarusian, however much it mentions asylum."""
+    _, ranked, excluded = match_case(
+        with_court(protester, "New York, NY"), probono.providers, TODAY
+    )
+    assert all(not m.provider.name.startswith("Central American Legal") for m in ranked)
+    cala = next(m for m in excluded if m.provider.name.startswith("Central American Legal"))
+    assert any("for people from another region" in why for why in cala.excluded)

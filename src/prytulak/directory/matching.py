@@ -368,9 +368,20 @@ def _weigh_restrictions(match: Match, needs: CaseNeeds) -> None:
             match.excluded.append(f"no criminal cases: “{text}”")
         elif kind is RestrictionKind.POPULATION:
             match.reasons.append(Reason(-5, f"limited to a named group, check: “{text}”"))
+        elif kind is RestrictionKind.ORIGIN and not _EASTERN_EUROPE.search(text):
+            match.excluded.append(f"for people from another region: “{text}”")
+        elif kind is RestrictionKind.ORIGIN:
+            match.reasons.append(Reason(5, f"serves people from the region: “{text}”"))
         elif kind in (RestrictionKind.INCOME, RestrictionKind.COURT, RestrictionKind.PREFERENCE):
             match.cautions.append(f"check: “{text}”")
 
+
+_EASTERN_EUROPE = re.compile(
+    r"\b(belarus\w*|eastern europe\w*|europe\w*|former soviet|post-soviet|russian\w*|"
+    r"slavic)\b",
+    re.IGNORECASE,
+)
+"""A named region that includes a Belarusian applicant."""
 
 _TOKEN = re.compile(r"[A-Za-z.'-]+|&|,")
 _CONNECTORS = frozenset({"and", "or", "&", ","})

@@ -78,7 +78,8 @@ class RestrictionKind(StrEnum):
     DETAINED_ONLY = "detained_only"
     NON_DETAINED_ONLY = "non_detained_only"
     COURT = "court"  # only cases before a named court
-    POPULATION = "population"  # a named group (survivors, nationalities, veterans...)
+    POPULATION = "population"  # a named group (survivors, veterans, clients of ...)
+    ORIGIN = "origin"  # people from a named country or region only
     INCOME = "income"
     NO_CRIMINAL_CASES = "no_criminal_cases"
     PREFERENCE = "preference"  # priority to a group or area: not an exclusion
