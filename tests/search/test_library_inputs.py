@@ -168,3 +168,21 @@ def test_belarusian_text_with_many_y_is_labelled_belarusian() -> None:
     )
     assert guess_language(text) == "be"
     assert guess_language("Заочные суды над политэмигрантами продолжаются.") == "ru"
+
+
+def test_a_web_page_passage_is_cited_by_the_paragraphs_it_spans(tmp_path) -> None:
+    """Two short paragraphs make one passage: cited as paras. 1–2, not para. 1; a later
+    passage is cited by the paragraph it starts in, not by its passage number."""
+    from prytulak.search import Library
+    from prytulak.search.passages import split_passages
+    from prytulak.search.records import Page, ReportInfo
+
+    first = "Завочныя суды над палітэмігрантамі працягваюцца."
+    second = "Сваякоў актывістаў выклікаюць на допыты ў КДБ."
+    long_third = " ".join(["Суд вынес приговор по статье 342."] * 30)
+    passages = split_passages([Page(None, f"{first}\n\n{second}\n\n{long_third}")])
+    assert [(p.ordinal, p.last_ordinal) for p in passages] == [(1, 2), (3, 3)]
+    library = Library(tmp_path / "library.sqlite3")
+    library.add_passages(ReportInfo("Viasna", "Viasna", "2025-03-01"), passages)
+    hits = library.search("допыты сваякоў", mode="fts")
+    assert hits and hits[0].citation().endswith("paras. 1–2")

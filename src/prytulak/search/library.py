@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS reports (
     file_name TEXT, sha256 TEXT UNIQUE, added TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    page INTEGER, ordinal INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL);
+    page INTEGER, ordinal INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL,
+    last_ordinal INTEGER);
 CREATE INDEX IF NOT EXISTS passages_report ON passages(report_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
     terms, tokenize = 'unicode61 remove_diacritics 2');
@@ -96,6 +97,7 @@ class Library:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(_SCHEMA + VECTOR_STATE_SCHEMA)
+        _add_last_ordinal(self.db)
         self._embedder = embedder
         self._static_embedder = static_embedder
         cache = self.path.parent / f"{self.path.stem}.vectors"
@@ -197,9 +199,16 @@ class Library:
             report_id = int(cursor.lastrowid or 0)
             for number, passage in enumerate(passages):
                 row = self.db.execute(
-                    "INSERT INTO passages (report_id, page, ordinal, language, text) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (report_id, passage.page, passage.ordinal, passage.language, passage.text),
+                    "INSERT INTO passages (report_id, page, ordinal, last_ordinal, language, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        report_id,
+                        passage.page,
+                        passage.ordinal,
+                        passage.last_ordinal,
+                        passage.language,
+                        passage.text,
+                    ),
                 )
                 self.db.execute(
                     "INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)",
@@ -373,7 +382,7 @@ class Library:
         marks = ",".join("?" * len(ranked))
         rows = self.db.execute(
             "SELECT p.id, r.id, r.title, r.publisher, r.date, p.page, p.ordinal, p.text, "
-            "p.language FROM passages p JOIN reports r ON r.id = p.report_id "
+            "p.language, p.last_ordinal FROM passages p JOIN reports r ON r.id = p.report_id "
             f"WHERE p.id IN ({marks})",
             [pid for pid, _, _ in ranked],
         ).fetchall()
@@ -381,8 +390,17 @@ class Library:
         return [_hit(by_id[pid], score, how) for pid, score, how in ranked if pid in by_id]
 
 
+def _add_last_ordinal(db: sqlite3.Connection) -> None:
+    """Libraries made before passages recorded the paragraph they end in get the column
+    (empty for their passages, which are cited by the paragraph they start in)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(passages)")}
+    if "last_ordinal" not in columns:
+        db.execute("ALTER TABLE passages ADD COLUMN last_ordinal INTEGER")
+        db.commit()
+
+
 def _hit(row: tuple[Any, ...], score: float, how: tuple[str, ...]) -> SearchHit:
-    pid, report_id, title, publisher, when, page, ordinal, text, language = row
+    pid, report_id, title, publisher, when, page, ordinal, text, language, last = row
     return SearchHit(
-        pid, report_id, title, publisher, when, page, ordinal, text, language, score, how
+        pid, report_id, title, publisher, when, page, ordinal, text, language, score, how, last
     )

@@ -16,10 +16,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def split_passages(pages: Iterable[Page]) -> list[Passage]:
+    """Each passage with the paragraphs (of its page) it starts and ends in, for citation."""
     out: list[Passage] = []
     for page in pages:
-        for text in _chunks(_paragraphs(page.text)):
-            out.append(Passage(page.number, len(out) + 1, text, guess_language(text)))
+        for first, last, text in _chunks(_paragraphs(page.text)):
+            out.append(Passage(page.number, first, text, guess_language(text), last))
     return out
 
 
@@ -29,19 +30,23 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def _chunks(paragraphs: list[str]) -> Iterator[str]:
+def _chunks(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(first paragraph, last paragraph, text), numbered from 1."""
     buffer: list[str] = []
-    count = 0
-    for paragraph in paragraphs:
+    first = last = count = 0
+    for number, paragraph in enumerate(paragraphs, start=1):
         for piece in _limit(paragraph):
             words = len(piece.split())
             if buffer and count + words > TARGET_WORDS:
-                yield " ".join(buffer)
+                yield first, last, " ".join(buffer)
                 buffer, count = [], 0
+            if not buffer:
+                first = number
             buffer.append(piece)
+            last = number
             count += words
     if buffer:
-        yield " ".join(buffer)
+        yield first, last, " ".join(buffer)
 
 
 def _limit(paragraph: str) -> Iterator[str]:

@@ -27,8 +27,11 @@ class ReportInfo:
 class Passage:
     page: int | None
     ordinal: int
+    """The paragraph (of its page, or of the report when it has no pages) the passage starts in."""
     text: str
     language: str
+    last_ordinal: int | None = None
+    """The paragraph it ends in, when that is another one."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,15 @@ class SearchHit:
     language: str
     score: float
     matched_by: tuple[str, ...] = field(default=())
+    last_paragraph: int | None = None
 
     def citation(self) -> str:
-        where = f"p. {self.page}" if self.page is not None else f"para. {self.paragraph}"
+        where = f"p. {self.page}" if self.page is not None else self._paragraphs()
         who = f"{self.publisher}, " if self.publisher else ""
         return f"{who}“{self.report_title}” ({self.report_date or 'undated'}), {where}"
+
+    def _paragraphs(self) -> str:
+        last = self.last_paragraph
+        if last is not None and last != self.paragraph:
+            return f"paras. {self.paragraph}–{last}"
+        return f"para. {self.paragraph}"
