@@ -14,6 +14,7 @@ from .keys import has_cyrillic, name_key
 from .systems import get_system, normalize_cyrillic, systems, transliterate
 
 __all__ = [
+    "PATRONYMIC_ENDINGS",
     "AnalyzedName",
     "NameToken",
     "Role",
@@ -28,7 +29,7 @@ __all__ = [
 
 Role = Literal["given", "patronymic", "surname"]
 
-_PATRONYMIC_ENDINGS = re.compile(
+PATRONYMIC_ENDINGS = re.compile(
     r"(вич|віч|вна|ўна|ич|ична|інічна|ovich|evich|ovna|evna|avich|avna|ichna|ich)$", re.I
 )
 _SPLIT = re.compile(r"[\s,;]+")
@@ -99,7 +100,7 @@ def guess_roles(tokens: list[str]) -> list[Role]:
             continue
         after_given = i > 0 and given[i - 1]
         looks_patronymic = table.patronymic(token) is not None or bool(
-            _PATRONYMIC_ENDINGS.search(token)
+            PATRONYMIC_ENDINGS.search(token)
         )
         if len(tokens) >= 3 and after_given and looks_patronymic and "patronymic" not in roles:
             roles.append("patronymic")
