@@ -77,6 +77,28 @@ def test_demo_case_judge_hits_the_fictional_listing_and_the_investigator_does_no
     assert [h.score for h in report.hits] == sorted((h.score for h in report.hits), reverse=True)
 
 
+def test_belarusian_akanne_form_hits_the_russian_based_listing(
+    full_index: ScreeningIndex,
+) -> None:
+    hits = screen_name(full_index, "Юрый Падабед")
+    assert {h.entry.ref for h in hits} == {"36005"}
+    assert "Подобед" in " ".join(hits[0].explanation)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Василевич Н.А.",  # initials in the wrong order: given name first, then patronymic
+        "Василевич Алексей",  # Алексей is not Александр
+        "Василевич Александр Петрович",  # the patronymic differs
+        "Василевич Александра Николаевна",  # a woman's patronymic
+    ],
+)
+def test_conflicting_names_get_no_hit(full_index: ScreeningIndex, query: str) -> None:
+    assert screen_name(full_index, query) == []
+    assert screen_name(full_index, "Василевич А.Н.")
+
+
 def test_threshold_filters_weaker_hits(full_index: ScreeningIndex) -> None:
     assert screen_name(full_index, "Uladzimir Navumau", threshold=99.5) == []
 

@@ -234,6 +234,11 @@ def _conflicts(pairs: list[TokenPair], kinds: dict[int, Kind]) -> list[str]:
         if is_initial(left.written) or is_initial(right.written):
             continue
         kind = {kinds[id(left)], kinds[id(right)]}
+        pa, pb = table.patronymic(left.written), table.patronymic(right.written)
+        if pa is not None and pb is not None and pa.name is pb.name and pa.index != pb.index:
+            # whatever the roles say: Николаевич and Николаевна are a son and a daughter
+            found.append(f"a son's and a daughter's patronymic: {left.written} and {right.written}")
+            continue
         if kind == {"given"} and pair.similarity < 100:
             a, b = table.given(left.written), table.given(right.written)
             if a is not None and b is not None and a is not b:
@@ -242,14 +247,9 @@ def _conflicts(pairs: list[TokenPair], kinds: dict[int, Kind]) -> list[str]:
                     f"{right.written} ({b.ru[0]})"
                 )
         elif kind == {"patronymic"}:
-            pa, pb = table.patronymic(left.written), table.patronymic(right.written)
-            if pa is not None and pb is not None and pa.name is not pb.name:
-                found.append(f"different patronymics: {left.written} and {right.written}")
-            elif pa is not None and pb is not None and pa.index != pb.index:
-                found.append(
-                    f"a son's and a daughter's patronymic: {left.written} and {right.written}"
-                )
-            elif (pa is None or pb is None) and pair.similarity < _PATRONYMIC_FLOOR:
+            # both in the table: different fathers; otherwise: spellings too far apart
+            differ = pa.name is not pb.name if pa and pb else pair.similarity < _PATRONYMIC_FLOOR
+            if differ:
                 found.append(f"different patronymics: {left.written} and {right.written}")
         elif kind == {"surname"}:
             genders = {surname_gender(left.written), surname_gender(right.written)}
