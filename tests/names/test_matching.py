@@ -134,3 +134,35 @@ def test_two_initials_are_read_in_order_given_name_then_patronymic() -> None:
 
 def test_a_single_initial_still_meets_the_given_name() -> None:
     assert compare_names("Василевич А.", "Aliaksandr Mikalaevich VASILEVICH").score >= 85
+
+
+@pytest.mark.parametrize(
+    ("belarusian", "russian"),
+    [("Падабед", "Подобед"), ("Зянковіч", "Зенкович"), ("Калеснікава", "Колесникова")],
+)
+def test_akanne_and_yakanne_give_russian_candidates(belarusian: str, russian: str) -> None:
+    from prytulak.names import analyze_name
+    from prytulak.names.forms import other_language_form, russian_candidates
+
+    assert russian in russian_candidates(belarusian)
+    assert other_language_form(belarusian, "be") != russian  # a candidate, not the conversion
+    assert russian in analyze_name(belarusian).tokens[0].forms["ru"]
+
+
+def test_adjectival_ending_is_not_turned_into_o() -> None:
+    from prytulak.names.forms import russian_candidates
+
+    assert all(c.endswith("ская") for c in russian_candidates("Ціханоўская"))
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Юрый Падабед", "PODOBED, Yury Nikolaevich"),
+        ("Зянковіч Уладзімір", "Зенкович Владимир"),
+        ("Калеснікава Марыя", "KOLESNIKOVA Maria"),
+    ],
+)
+def test_akanne_pairs_match(left: str, right: str) -> None:
+    match = compare_names(left, right)
+    assert match.score >= DEFAULT_THRESHOLD, match.explanation()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from .forms import Language, cyrillic_languages, other_language_form
+from .forms import Language, cyrillic_languages, other_language_form, russian_candidates
 from .given import GivenName, given_names
 from .keys import has_cyrillic, name_key
 from .systems import get_system, normalize_cyrillic, systems, transliterate
@@ -49,7 +49,9 @@ class NameToken:
     written: str
     role: Role
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Cyrillic forms by language ('be', 'ru'), the written one first where it is Cyrillic."""
+    """Cyrillic forms by language ('be', 'ru'), the written one first where it is Cyrillic; for a
+    Belarusian surname the Russian forms end with the akanne/yakanne candidates (Падабед:
+    Подобед …), see ``forms.russian_candidates``."""
     extra_latin: tuple[str, ...] = ()
     spellings: tuple[Spelling, ...] = ()
 
@@ -129,10 +131,13 @@ def _cyrillic_forms(token: str, role: Role) -> dict[str, tuple[str, ...]]:
     languages = cyrillic_languages(token)
     if len(languages) == 1:
         source: Language = languages[0]
-        other: Language = "ru" if source == "be" else "be"
-        return {source: (token,), other: (other_language_form(token, source),)}
+        if source == "be":
+            as_ru = other_language_form(token, "be")
+            return {"be": (token,), "ru": (as_ru, *russian_candidates(token))}
+        return {"ru": (token,), "be": (other_language_form(token, "ru"),)}
     as_be, as_ru = other_language_form(token, "ru"), other_language_form(token, "be")
-    return {"be": tuple(dict.fromkeys((token, as_be))), "ru": tuple(dict.fromkeys((token, as_ru)))}
+    ru = (token, as_ru, *russian_candidates(token))
+    return {"be": tuple(dict.fromkeys((token, as_be))), "ru": tuple(dict.fromkeys(ru))}
 
 
 def _put_first(forms: dict[str, tuple[str, ...]], token: str) -> dict[str, tuple[str, ...]]:
