@@ -40,3 +40,28 @@ def test_people_include_family_and_named_actors_only() -> None:
     people = {p.person_id for p in case_people(load_demo("protester"))}
     assert {"applicant", "mother", "sister", "judge", "investigator"} <= people
     assert "omon" not in people
+
+
+def test_belarusian_declined_forms_with_the_u_short_alternation_are_not_reported() -> None:
+    case = load_demo("protester")
+    texts = {
+        "E05": "Пратакол: Яўгена Казлова; Казлову Яўгену; з Казловым Яўгенам.",
+        "E06": "Абвінавачаны Казлоў Я.П.",
+    }
+    assert check_name_consistency(case, texts) == []
+
+
+def test_u_short_alternation_only_for_declined_forms() -> None:
+    from prytulak.names.consistency import PersonNames, _is_recorded, _recorded_words
+
+    known = _recorded_words(PersonNames("x", "x", ("Навумаў Уладзімір",)))
+    assert _is_recorded("Навумава", known) and _is_recorded("Навумаву", known)
+    assert not _is_recorded("Навумов", known)  # the bare Russian-like form is another spelling
+
+
+def test_a_title_before_the_name_is_not_part_of_the_spelling_found() -> None:
+    case = load_demo("protester")
+    assert check_name_consistency(case, {"E09": "Обвиняемый Козлов Е.П. признан виновным"}) == []
+    findings = check_name_consistency(case, {"E09": "Обвиняемый Kozlov Evgeny P."})
+    (finding,) = findings
+    assert [f.text for f in finding.found] == ["Kozlov Evgeny"]

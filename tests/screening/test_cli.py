@@ -156,3 +156,31 @@ def test_an_entity_bomb_is_named_as_entity_definitions(tmp_path: Path) -> None:
     code, out = _run(tmp_path, "screening", "import", str(bomb), "--format", "eu-fsf-xml")
     assert code == 1, out
     assert "contains XML entity definitions" in out and "cut short" not in out
+
+
+def test_an_actor_recorded_by_surname_only_is_not_a_plain_no_hit(tmp_path: Path) -> None:
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    folder = tmp_path / "case"
+    shutil.copytree(DEMO_ROOT / "protester", folder)
+    yaml = YAML()
+    data = yaml.load((folder / "case.yaml").read_text("utf-8"))
+    for actor in data["claim"]["actors"]:
+        if actor["id"] == "investigator":
+            del actor["name"]
+            actor["name_native"] = "Лукашенко"
+    with (folder / "case.yaml").open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    _run(tmp_path, "screening", "import", str(FIXTURES / "sdn.csv"))
+    code, out = _run(tmp_path, "screening", "check", str(folder))
+    assert code == 0, out
+    assert "surname only (Лукашенко): cannot be screened reliably" in out
+    assert "1 listed entry shares this surname (LUKASHENKA, Alyaksandr Ryhorovich" in out
+    assert "no hits for Лукашенко" not in out
+    code, raw = _run(tmp_path, "screening", "check", str(folder), "--json")
+    data = json.loads(raw)
+    (item,) = data["surname_only"]
+    assert item["actor"] == "investigator" and item["entries"][0]["entry"] == "36001"
+    assert all(entry["actor"] != "investigator" for entry in data["no_hits"])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from prytulak.case import CaseFile
 from prytulak.screening import (
     NetworkDisabledError,
     ScreeningIndex,
@@ -77,6 +78,28 @@ def test_demo_case_judge_hits_the_fictional_listing_and_the_investigator_does_no
     assert [h.score for h in report.hits] == sorted((h.score for h in report.hits), reverse=True)
 
 
+def test_belarusian_akanne_form_hits_the_russian_based_listing(
+    full_index: ScreeningIndex,
+) -> None:
+    hits = screen_name(full_index, "Юрый Падабед")
+    assert {h.entry.ref for h in hits} == {"36005"}
+    assert "Подобед" in " ".join(hits[0].explanation)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Василевич Н.А.",  # initials in the wrong order: given name first, then patronymic
+        "Василевич Алексей",  # Алексей is not Александр
+        "Василевич Александр Петрович",  # the patronymic differs
+        "Василевич Александра Николаевна",  # a woman's patronymic
+    ],
+)
+def test_conflicting_names_get_no_hit(full_index: ScreeningIndex, query: str) -> None:
+    assert screen_name(full_index, query) == []
+    assert screen_name(full_index, "Василевич А.Н.")
+
+
 def test_threshold_filters_weaker_hits(full_index: ScreeningIndex) -> None:
     assert screen_name(full_index, "Uladzimir Navumau", threshold=99.5) == []
 
@@ -111,3 +134,38 @@ def test_no_download_without_the_network_flag(
     with pytest.raises(NetworkDisabledError, match="--allow-network"):
         download_list("ofac-sdn", tmp_path)
     assert not any(tmp_path.iterdir())
+
+
+def _case_with_investigator(name_native: str) -> CaseFile:
+    case = load_demo("protester")
+    actors = [
+        a.model_copy(update={"name": None, "name_native": name_native})
+        if a.id == "investigator"
+        else a
+        for a in case.claim.actors
+    ]
+    return case.model_copy(update={"claim": case.claim.model_copy(update={"actors": actors})})
+
+
+def test_an_actor_recorded_by_surname_only_is_reported_apart(
+    full_index: ScreeningIndex,
+) -> None:
+    report = screen_case(_case_with_investigator("Лукашенко"), full_index)
+    assert "investigator" not in {a for a, _ in report.without_hits()}
+    assert "investigator" not in {h.actor_id for h in report.hits}
+    (item,) = report.surname_only
+    assert item.actor_id == "investigator" and not item.given_only
+    refs = {(e.list.source_id, e.entry.ref) for e in item.entries}
+    assert ("ofac-sdn", "36001") in refs and len(refs) >= 2
+    statement = item.statement()
+    assert "surname only" in statement and "cannot be screened reliably" in statement
+    assert f"{len(refs)} listed entries share this surname" in statement
+    assert "LUKASHENK" in statement
+
+
+def test_a_surname_no_entry_shares_is_still_not_a_plain_no_hit(full_index: ScreeningIndex) -> None:
+    report = screen_case(_case_with_investigator("Гринкевич"), full_index)
+    (item,) = report.surname_only
+    assert item.entries == ()
+    assert "no listed entry shares this surname" in item.statement()
+    assert "investigator" not in {a for a, _ in report.without_hits()}

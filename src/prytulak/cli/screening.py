@@ -183,8 +183,10 @@ def render_report(report: ScreeningReport, out: Console) -> None:
         out.print(f"    matched spelling: {hit.matched_variant}", markup=False)
         for line in hit.explanation:
             out.print(f"    - {line}", markup=False)
+    for item in report.surname_only:
+        out.print(f"  ! {item.statement()}", markup=False)
     missed = report.without_hits()
-    if missed or not report.hits:
+    if missed or not (report.hits or report.surname_only):
         names = ", ".join(n for _, names in missed for n in names) or "nobody"
         out.print(f"  no hits for {names}. {NO_HIT_NOTE}", markup=False)
 
@@ -197,6 +199,19 @@ def _report_json(report: ScreeningReport) -> str:
         ],
         "threshold": report.threshold,
         "no_hits": [{"actor": a, "names": list(n)} for a, n in report.without_hits()],
+        "surname_only": [
+            {
+                "actor": s.actor_id,
+                "name": s.name,
+                "given_name_only": s.given_only,
+                "entries": [
+                    {"listed_name": e.listed_name, "entry": e.entry.ref, "list": e.list.source}
+                    for e in s.entries
+                ],
+                "statement": s.statement(),
+            }
+            for s in report.surname_only
+        ],
         "hits": [
             {
                 "actor": h.actor_id,
@@ -267,5 +282,7 @@ def demo_step(folder: Path, case: CaseFile, out: Console) -> None:
             f"({hit.list.source}, entry {hit.entry.ref}); confirm before relying on it",
             markup=False,
         )
+    for item in report.surname_only:
+        out.print(f"  ! {item.statement()}", markup=False)
     if not report.hits:
         out.print("  no hits (which proves nothing: see 'prytulak screening check')")

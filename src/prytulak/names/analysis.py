@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from .forms import Language, cyrillic_languages, other_language_form
+from .forms import Language, cyrillic_languages, other_language_form, russian_candidates
 from .given import GivenName, given_names
 from .keys import has_cyrillic, name_key
 from .systems import get_system, normalize_cyrillic, systems, transliterate
 
 __all__ = [
+    "PATRONYMIC_ENDINGS",
     "AnalyzedName",
     "NameToken",
     "Role",
@@ -28,7 +29,7 @@ __all__ = [
 
 Role = Literal["given", "patronymic", "surname"]
 
-_PATRONYMIC_ENDINGS = re.compile(
+PATRONYMIC_ENDINGS = re.compile(
     r"(вич|віч|вна|ўна|ич|ична|інічна|ovich|evich|ovna|evna|avich|avna|ichna|ich)$", re.I
 )
 _SPLIT = re.compile(r"[\s,;]+")
@@ -48,7 +49,9 @@ class NameToken:
     written: str
     role: Role
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Cyrillic forms by language ('be', 'ru'), the written one first where it is Cyrillic."""
+    """Cyrillic forms by language ('be', 'ru'), the written one first where it is Cyrillic; for a
+    Belarusian surname the Russian forms end with the akanne/yakanne candidates (Падабед:
+    Подобед …), see ``forms.russian_candidates``."""
     extra_latin: tuple[str, ...] = ()
     spellings: tuple[Spelling, ...] = ()
 
@@ -99,7 +102,7 @@ def guess_roles(tokens: list[str]) -> list[Role]:
             continue
         after_given = i > 0 and given[i - 1]
         looks_patronymic = table.patronymic(token) is not None or bool(
-            _PATRONYMIC_ENDINGS.search(token)
+            PATRONYMIC_ENDINGS.search(token)
         )
         if len(tokens) >= 3 and after_given and looks_patronymic and "patronymic" not in roles:
             roles.append("patronymic")
@@ -128,10 +131,13 @@ def _cyrillic_forms(token: str, role: Role) -> dict[str, tuple[str, ...]]:
     languages = cyrillic_languages(token)
     if len(languages) == 1:
         source: Language = languages[0]
-        other: Language = "ru" if source == "be" else "be"
-        return {source: (token,), other: (other_language_form(token, source),)}
+        if source == "be":
+            as_ru = other_language_form(token, "be")
+            return {"be": (token,), "ru": (as_ru, *russian_candidates(token))}
+        return {"ru": (token,), "be": (other_language_form(token, "ru"),)}
     as_be, as_ru = other_language_form(token, "ru"), other_language_form(token, "be")
-    return {"be": tuple(dict.fromkeys((token, as_be))), "ru": tuple(dict.fromkeys((token, as_ru)))}
+    ru = (token, as_ru, *russian_candidates(token))
+    return {"be": tuple(dict.fromkeys((token, as_be))), "ru": tuple(dict.fromkeys(ru))}
 
 
 def _put_first(forms: dict[str, tuple[str, ...]], token: str) -> dict[str, tuple[str, ...]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from prytulak.case import CaseFile, PersonName
 
-from .analysis import AnalyzedName, NameToken, Spelling, analyze_name
+from .analysis import AnalyzedName, NameToken, Spelling, analyze_name, first_letters, is_initial
 from .keys import has_cyrillic, name_key
 from .matching import compare_analyzed
 
@@ -23,7 +23,15 @@ __all__ = ["FoundSpelling", "NameFinding", "PersonNames", "case_people", "check_
 
 DEFAULT_CONSISTENCY_THRESHOLD = 88.0
 _WORD = re.compile(r"[A-Za-zÀ-ɏ\u0400-\u04ff][A-Za-zÀ-ɏ\u0400-\u04ff'’-]*")
-_CASE_ENDING = re.compile(r"(ого|его|ому|ему|ым|ім|ом|ой|ей|ая|ую|а|у|е|ы|я|ю)$")
+_CASE_ENDING = re.compile(r"(ого|его|ому|ему|аму|ым|ім|ом|ой|ей|ай|ам|ем|ая|ую|а|у|е|ы|я|ю)$")
+_TITLE = re.compile(
+    r"^(обвиняем|подсудим|осужд[её]нн|задержанн|гражданин|гражданк|граждан[ауе]|свидетел|"
+    r"потерпевш|заявител|следовател|судь|абвінавачан|падсудн|асуджан|затрыман|грамадзян|"
+    r"сведк|пацярпел|следч|суддз|defendant|accused|citizen|judge|witness|mr|mrs|ms)",
+    re.IGNORECASE,
+)
+"""Capitalised common nouns that stand before a name in rulings and records (Обвиняемый
+Козлов Е.П., Абвінавачаны Казлоў): never part of a name window."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ def _windows(text: str) -> Iterator[tuple[int, list[str]]]:
     for size in (3, 2):
         for start in range(len(words) - size + 1):
             window = words[start : start + size]
-            if all(w[0].isupper() for w in window):
+            if all(w[0].isupper() and not _TITLE.match(w) for w in window):
                 yield start, window
 
 
@@ -110,12 +118,16 @@ def _found_in(text: str, person: list[AnalyzedName], threshold: float) -> dict[s
     scored = []
     for start, window in _windows(text):
         candidate = AnalyzedName(" ".join(window), tuple(_text_token(w) for w in window))
-        score = max(compare_analyzed(name, candidate).score for name in person)
-        if score >= threshold:
-            scored.append((score, len(window), start, candidate.written))
+        match = max((compare_analyzed(name, candidate) for name in person), key=lambda m: m.score)
+        if match.score >= threshold:
+            unpaired = len(window) - len(match.pairs)
+            scored.append((match.score, unpaired, len(window), start, candidate.written))
     taken: set[int] = set()
     found: dict[str, float] = {}
-    for score, size, start, written in sorted(scored, key=lambda s: (-s[0], -s[1])):
+    # best score first; on a tie the window whose words all belong to the name (no extra word
+    # such as a title), then the longer one
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1], -s[2], s[3]))
+    for score, _, size, start, written in ranked:
         span = set(range(start, start + size))
         if span & taken:
             continue
@@ -132,17 +144,41 @@ def _stem(word: str) -> str:
     )
 
 
+_DECLINED_ONLY = "~"
+"""Marks a stem that only a declined form may have: the в of Казлова for a recorded Казлоў."""
+
+
+def _u_short_stem(word: str) -> str | None:
+    """A Belarusian final ў is в before an ending: Казлоў → Казлова, Казлову, Казловым;
+    Навумаў → Навумава. The bare Казлов is another spelling, not a declined form."""
+    folded = word.casefold()
+    if has_cyrillic(word) and folded.endswith("ў"):
+        return folded[:-1] + "в"
+    return None
+
+
 def _recorded_words(person: PersonNames) -> set[str]:
     """Recorded words, and their stems so that declined forms (Козлова) count as recorded."""
     words = {w for name in person.recorded for w in _WORD.findall(name)}
-    return {w.casefold() for w in words} | {_stem(w) for w in words}
+    known = {w.casefold() for w in words} | {_stem(w) for w in words}
+    return known | {_DECLINED_ONLY + s for w in words if (s := _u_short_stem(w))}
 
 
 def _is_recorded(word: str, known: set[str]) -> bool:
-    """The word, or a declined form of it (Евгения for Евгений), is among the recorded words."""
+    """The word, or a declined form of it (Евгения for Евгений, Казлова for Казлоў), is among
+    the recorded words; an initial is recorded where a recorded word starts with it."""
     stem = _stem(word)
     if word.casefold() in known or stem in known:
         return True
+    if stem != word.casefold() and _DECLINED_ONLY + stem in known:
+        return True
+    if is_initial(word):  # Е for Евгений, П for Петрович
+        letters = first_letters(word, "given")
+        return any(
+            first_letters(k, "given") & letters
+            for k in known
+            if len(k) > 1 and not k.startswith(_DECLINED_ONLY)
+        )
     return has_cyrillic(word) and any(k.startswith(stem) and len(k) - len(stem) <= 2 for k in known)
 
 

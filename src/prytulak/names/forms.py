@@ -11,7 +11,7 @@ from typing import Literal
 
 from .systems import normalize_cyrillic
 
-__all__ = ["Language", "cyrillic_languages", "other_language_form"]
+__all__ = ["Language", "cyrillic_languages", "other_language_form", "russian_candidates"]
 
 Language = Literal["be", "ru"]
 
@@ -81,3 +81,41 @@ def other_language_form(surname: str, source: Language) -> str:
     if word[:1].isupper():
         return converted[:1].upper() + converted[1:]
     return converted
+
+
+_MAX_CANDIDATES = 16
+_AKANNE = re.compile(r"а(?!я?$)")
+"""An 'а' that is not in the ending (-а, -ая): Belarusian writes unstressed о as а (Падабед /
+Подобед, Калеснікава / Колесникова)."""
+_YAKANNE = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])я(?=[^аеёиоуыэюяі]*[аеёиоуыэюяі])")
+"""A 'я' after a consonant and before another vowel: unstressed е written я (Зянковіч /
+Зенкович)."""
+
+
+def russian_candidates(surname: str) -> tuple[str, ...]:
+    """Other Russian forms a Belarusian surname may have, besides ``other_language_form``.
+
+    Belarusian spells sounds as they are pronounced: an unstressed о is written а (akanne) and an
+    unstressed е before the stress я (yakanne). Without the stress, every such 'а' may be 'о' and
+    every such 'я' may be 'е' in Russian, and ё may be written е; each combination is a candidate
+    (at most 16), for matching only, never a claim about the person's spelling."""
+    base = other_language_form(surname, "be").lower()
+    positions = [(m.start(), "о") for m in _AKANNE.finditer(base)]
+    positions += [(m.start(), "е") for m in _YAKANNE.finditer(base)]
+    positions = sorted(positions)[:4]
+    found: list[str] = []
+    for mask in range(1, 2 ** len(positions)):
+        letters = list(base)
+        for bit, (at, letter) in enumerate(positions):
+            if mask >> bit & 1:
+                letters[at] = letter
+        found.append("".join(letters))
+    if "ё" in base:
+        found.append(base.replace("ё", "е"))
+    found = [f for f in dict.fromkeys(found) if f != base][:_MAX_CANDIDATES]
+    word = normalize_cyrillic(surname)
+    if word.isupper():
+        return tuple(f.upper() for f in found)
+    if word[:1].isupper():
+        return tuple(f[:1].upper() + f[1:] for f in found)
+    return tuple(found)

@@ -19,8 +19,10 @@ from .screen import (
     REVIEW_NOTE,
     ScreeningHit,
     ScreeningReport,
+    SurnameOnly,
     screen_case,
     screen_name,
+    surname_entries,
 )
 
 
@@ -47,6 +49,7 @@ __all__ = [
     "ScreeningIndexError",
     "ScreeningReport",
     "StoredList",
+    "SurnameOnly",
     "data_dir",
     "detect_format",
     "download_list",
@@ -58,4 +61,5 @@ __all__ = [
     "read_list",
     "screen_case",
     "screen_name",
+    "surname_entries",
 ]

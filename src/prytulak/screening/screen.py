@@ -28,7 +28,15 @@ from .index import ScreeningIndex, StoredList
 from .names_index import IndexedName, query_blocking_keys, to_analyzed
 from .records import ListEntry
 
-__all__ = ["ScreeningHit", "ScreeningReport", "actor_label", "screen_case", "screen_name"]
+__all__ = [
+    "ScreeningHit",
+    "ScreeningReport",
+    "SurnameOnly",
+    "actor_label",
+    "screen_case",
+    "screen_name",
+    "surname_entries",
+]
 
 Band = Literal["close match", "possible match"]
 CLOSE_MATCH = 95.0
@@ -72,17 +80,60 @@ class ScreeningHit:
 
 
 @dataclass(frozen=True)
+class SurnameEntry:
+    listed_name: str
+    entry: ListEntry
+    list: StoredList
+
+
+@dataclass(frozen=True)
+class SurnameOnly:
+    """An actor recorded by one name part only (a surname: 'Лукашенко'): a name of one part
+    cannot be screened reliably, so no hit is not a 'no hit'. The listed entries whose surname
+    is that name are counted and named for the attorney."""
+
+    actor_id: str
+    actor_label: str
+    name: str
+    given_only: bool
+    entries: tuple[SurnameEntry, ...]
+
+    def statement(self) -> str:
+        if self.given_only:
+            return (
+                f"{self.actor_label}: given name only ({self.name}): cannot be screened "
+                "reliably; add the surname (and patronymic) to the case to screen this person."
+            )
+        count = len(self.entries)
+        if count:
+            shown = "; ".join(
+                f"{e.listed_name} ({e.list.source}, entry {e.entry.ref})" for e in self.entries
+            )
+            share = f"{count} listed entr{'y shares' if count == 1 else 'ies share'} this surname"
+            found = f"{share} ({shown})"
+        else:
+            found = "no listed entry shares this surname"
+        return (
+            f"{self.actor_label}: surname only ({self.name}): cannot be screened reliably; "
+            f"{found}. Add the given name and patronymic to the case to screen this person."
+        )
+
+
+@dataclass(frozen=True)
 class ScreeningReport:
     lists: tuple[StoredList, ...]
     screened: tuple[tuple[str, tuple[str, ...]], ...]  # actor id, names screened
     skipped: tuple[str, ...]  # actor ids without a name
     hits: tuple[ScreeningHit, ...]
     threshold: float
+    surname_only: tuple[SurnameOnly, ...] = ()
+    """Actors recorded by one name part, without a hit: reported apart, never as 'no hits'."""
 
     def without_hits(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The actors screened with no hit, with the names screened."""
-        hit = {h.actor_id for h in self.hits}
-        return tuple(item for item in self.screened if item[0] not in hit)
+        """The actors screened with no hit, with the names screened (those recorded by one
+        name part only are in ``surname_only`` instead)."""
+        apart = {h.actor_id for h in self.hits} | {s.actor_id for s in self.surname_only}
+        return tuple(item for item in self.screened if item[0] not in apart)
 
 
 _PREFILTER = 80.0
@@ -153,6 +204,32 @@ def screen_name(
     return sorted(best.values(), key=lambda h: (-h.score, h.list.source_id, h.entry.ref))
 
 
+def surname_entries(
+    index: ScreeningIndex, surname: str, threshold: float = DEFAULT_THRESHOLD
+) -> list[SurnameEntry]:
+    """The listed entries whose surname is ``surname`` (in any script or system), one per
+    entry: for an actor recorded by surname only, whom no full name can be compared with."""
+    analyzed = analyze_name(surname)
+    found: dict[tuple[str, str], SurnameEntry] = {}
+    rows = _prefilter(analyzed, index.candidate_names(query_blocking_keys(analyzed)))
+    for alias_id, listed in rows:
+        parts = [
+            (token, key, role)
+            for token, key, role in zip(listed.tokens, listed.keys, listed.roles, strict=True)
+            if role == "S"
+        ]
+        if not parts:
+            continue
+        tokens, keys, roles = (list(x) for x in zip(*parts, strict=True))
+        listed_surname = to_analyzed(" ".join(tokens), tokens, keys, "".join(roles))
+        if compare_analyzed(analyzed, listed_surname).score < threshold:
+            continue
+        candidate = index.candidate(alias_id)
+        key = (candidate.list.source_id, candidate.entry.ref)
+        found.setdefault(key, SurnameEntry(candidate.name.text, candidate.entry, candidate.list))
+    return sorted(found.values(), key=lambda e: (e.list.source_id, e.entry.ref))
+
+
 def actor_label(actor: Actor) -> str:
     """'Name (role, agency)', with the Cyrillic name when that is all the case records."""
     if actor.name or not actor.name_native:
@@ -178,7 +255,7 @@ def screen_case(
     case: CaseFile, index: ScreeningIndex, threshold: float = DEFAULT_THRESHOLD
 ) -> ScreeningReport:
     """Screen every named actor of the claim against every imported list."""
-    screened, skipped, hits = [], [], []
+    screened, skipped, hits, surname_only = [], [], [], []
     for actor in case.claim.actors:
         names = _actor_names(actor)
         if not names:
@@ -189,10 +266,27 @@ def screen_case(
         for name in names:
             found.extend(screen_name(index, name, threshold, actor.id, actor_label(actor)))
         hits.extend(_merge(found))
+        if not found and all(len(analyze_name(n).tokens) == 1 for n in names):
+            surname_only.append(_surname_only(index, actor, names, threshold))
     return ScreeningReport(
         lists=tuple(index.stored_lists()),
         screened=tuple(screened),
         skipped=tuple(skipped),
         hits=tuple(sorted(hits, key=lambda h: -h.score)),
         threshold=threshold,
+        surname_only=tuple(surname_only),
+    )
+
+
+def _surname_only(
+    index: ScreeningIndex, actor: Actor, names: tuple[str, ...], threshold: float
+) -> SurnameOnly:
+    given_only = all(analyze_name(n).tokens[0].role == "given" for n in names)
+    entries: dict[tuple[str, str], SurnameEntry] = {}
+    if not given_only:
+        for name in names:
+            for entry in surname_entries(index, name, threshold):
+                entries.setdefault((entry.list.source_id, entry.entry.ref), entry)
+    return SurnameOnly(
+        actor.id, actor_label(actor), " / ".join(names), given_only, tuple(entries.values())
     )
