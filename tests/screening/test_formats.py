@@ -140,3 +140,12 @@ def test_unknown_format_lists_the_known_ones(tmp_path: Path) -> None:
 def test_wrong_format_forced_on_a_file(tmp_path: Path) -> None:
     with pytest.raises(ListFileError, match="root element"):
         read_list(FIXTURES / "uk_sanctions.xml", format_id="eu-fsf-xml")
+
+
+def test_an_unreadable_uk_list_date_is_said_not_silently_replaced(tmp_path: Path) -> None:
+    text = (FIXTURES / "uk_sanctions.xml").read_text(encoding="utf-8")
+    broken = tmp_path / "uk_sanctions.xml"
+    broken.write_text(text.replace("2026-10-18T09:00:00", "Oct 18th"), encoding="utf-8")
+    info = read_list(broken).info
+    assert info.date_note.startswith("DateGenerated could not be read (Oct 18th); ")
+    assert "--list-date" in info.date_note

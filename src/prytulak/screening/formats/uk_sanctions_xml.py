@@ -70,22 +70,29 @@ def read(path: Path) -> ParsedList:
     root = parse_xml(path)
     designations = descendants(root, "Designation")
     entries = [_entry(d) for d in designations]
-    generated = None
+    generated, written = None, ""
     for element in descendants(root, "DateGenerated"):
-        generated = parse_date((element.text or "").strip()[:10], _DATES)
+        written = (element.text or "").strip()
+        generated = parse_date(written[:10], _DATES)
     note = "DateGenerated in the file"
+    unread = (
+        f"DateGenerated could not be read ({written[:40]}); " if written and not generated else ""
+    )
     if generated is None:
         updates = [
             d for d in (parse_date(child_text(x, "LastUpdated"), _DATES) for x in designations) if d
         ]
         generated = max(updates, default=None)
-        note = "latest LastUpdated in the file (give --list-date to set the list date)"
+        note = f"{unread}latest LastUpdated in the file (give --list-date to set the list date)"
+    if generated is None:
+        generated = file_date(path)
+        note = f"{unread}file modification time {generated.isoformat()} — pass --list-date"
     info = ListInfo(
         source_id="uk-sanctions",
         source="UK Sanctions List (FCDO)",
         format_id=FORMAT_ID,
-        list_date=generated or file_date(path),
-        date_note=note if generated else "file modification time",
+        list_date=generated,
+        date_note=note,
         url=URL,
     )
     return ParsedList(info, entries)
