@@ -372,24 +372,27 @@ def _age_out(ctx: Context, child: Child) -> list[DatedDeadline]:
 
 def _unaccompanied(ctx: Context, child: Child) -> list[Finding]:
     params = _child_params(child)
-    main = ctx.finding(
-        "deadline.one_year",
-        Status.MET,
-        "uac",
-        params,
-        values=child.values,
-        facts=["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"],
-    )
-    minor = ctx.finding(
-        "deadline.minor",
-        Status.MET,
-        "uac",
-        params,
-        values=child.values,
-        facts=["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"],
-        deadlines=_age_out(ctx, child),
-    )
-    return [replace(main, deadlines=tuple(_planned(ctx))), minor]
+    facts = ["applicant.birth.date", "applicant.parent_or_legal_guardian_in_us"]
+    return [
+        ctx.finding(
+            "deadline.one_year",
+            Status.MET,
+            "uac",
+            params,
+            values=child.values,
+            facts=facts,
+            deadlines=_planned(ctx),
+        ),
+        ctx.finding(
+            "deadline.minor",
+            Status.MET,
+            "uac",
+            params,
+            values=child.values,
+            facts=facts,
+            deadlines=_age_out(ctx, child),
+        ),
+    ]
 
 
 def _minor(ctx: Context, child: Child | None) -> list[Finding]:

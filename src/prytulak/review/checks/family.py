@@ -15,6 +15,7 @@ from prytulak.case import (
     PartialDate,
     Spouse,
 )
+from prytulak.law.deadlines import add_years
 
 from ..findings import Finding, Location, Severity
 from ..inputs import ReviewInput
@@ -108,7 +109,7 @@ AGE_OUT_WARNING_DAYS = 180
 def _turning_21(name: str, born: PartialDate, on: date, index: int) -> Iterator[Finding]:
     """A child who turns 21 soon after the planned filing: the age is fixed on the day the
     I-589 is filed (INA 208(b)(3)(B)), so the date the filing must beat is the birthday."""
-    birthday = _add_years(born.earliest, 21)
+    birthday = add_years(born.earliest, 21)
     if not on < birthday <= on + timedelta(days=AGE_OUT_WARNING_DAYS):
         return
     yield Finding(
@@ -119,13 +120,6 @@ def _turning_21(name: str, born: PartialDate, on: date, index: int) -> Iterator[
         f"File before {birthday}; filed later, {name} needs an I-589 of their own",
         Location(f"family.children[{index}].birth.date"),
     )
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _included(case: CaseFile) -> list[tuple[str, Spouse | Child]]:

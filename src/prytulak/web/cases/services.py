@@ -145,8 +145,7 @@ def _overview(case: CaseFile, today: date) -> Overview:
     blocking: list[BlockingLine] = []
     if assessment:
         for d in assessment.deadlines():
-            latest = getattr(d, "latest", None)  # a range: an arrival known to the month
-            deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify, latest))
+            deadlines.append(DeadlineLine(d.day, dict(d.title), d.id, d.to_verify, d.latest))
         blocking += [BlockingLine(dict(f.title), "law") for f in assessment.blocking]
     if report:
         blocking += [BlockingLine({"en": f.message}, "review") for f in report.blocking]

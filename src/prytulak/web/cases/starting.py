@@ -7,8 +7,6 @@ only what was entered: no answers to questions nobody asked.
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,6 +29,7 @@ from prytulak.case.starting import new_case
 from prytulak.web.accounts.models import Role, User
 from prytulak.web.audit.log import record
 from prytulak.web.audit.models import Action
+from prytulak.web.date_problems import date_problem_in_words
 from prytulak.web.intake.fields import ApproxDateField
 from prytulak.web.intake.travel_forms import ENTRY_MANNERS
 
@@ -117,24 +116,12 @@ def _field_of(problem: Problem) -> str | None:
     return next((name for path, name in FIELD_OF_PATH if problem.path.startswith(path)), None)
 
 
-_FUTURE = re.compile(r"^(?P<value>.+) is in the future \(today is (?P<today>[\d-]+)\)")
-_BEFORE_BIRTH = re.compile(r"^(?P<value>.+) is before the applicant was born \((?P<born>[^)]+)\)")
-
-
 def _in_words(message: str) -> str:
     """The two date problems a new case can have, in the user's language."""
-    found = _FUTURE.match(message)
-    if found:
-        return _("%(value)s is in the future (today is %(today)s); check the year.") % {
-            "value": found["value"],
-            "today": found["today"],
-        }
-    found = _BEFORE_BIRTH.match(message)
-    if found:
-        return _(
-            "%(value)s is before the applicant's date of birth (%(born)s); check both dates."
-        ) % {"value": found["value"], "born": found["born"]}
-    return message
+    return date_problem_in_words(
+        message,
+        _("%(value)s is before the applicant's date of birth (%(born)s); check both dates."),
+    )
 
 
 @transaction.atomic

@@ -115,10 +115,12 @@ class I94Field(forms.CharField):
 class YesNoField(forms.TypedChoiceField):
     """Yes, no, or not sure (stored as true, false, or nothing)."""
 
+    answers: tuple[tuple[str, Any], ...] = (("", _("Not sure")), ("yes", _("Yes")), ("no", _("No")))
+
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         super().__init__(
-            choices=[("", _("Not sure")), ("yes", _("Yes")), ("no", _("No"))],
+            choices=list(self.answers),
             coerce=lambda v: v == "yes",
             empty_value=None,
             **kwargs,
@@ -132,28 +134,17 @@ class YesNoField(forms.TypedChoiceField):
         return value
 
 
-class YesOrNoField(forms.TypedChoiceField):
+class YesOrNoField(YesNoField):
     """A question answered only yes or no, as radio buttons with neither ticked until answered.
 
     Left unanswered it is stored as nothing (not asked yet), never as no.
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.RadioSelect)
-        super().__init__(
-            choices=[("yes", _("Yes")), ("no", _("No"))],
-            coerce=lambda v: v == "yes",
-            empty_value=None,
-            **kwargs,
-        )
+    answers = (("yes", _("Yes")), ("no", _("No")))
 
-    def prepare_value(self, value: Any) -> Any:
-        if value is True:
-            return "yes"
-        if value is False:
-            return "no"
-        return value
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(**kwargs)
 
 
 class LinesField(forms.CharField):

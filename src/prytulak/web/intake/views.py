@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -23,6 +22,7 @@ from prytulak.web.cases.clock import today
 from prytulak.web.cases.describe import DescribeForm, event_choices
 from prytulak.web.cases.models import Case, Conflict, Draft
 from prytulak.web.confirm import confirm_page, confirmed
+from prytulak.web.date_problems import date_problem_in_words
 
 from .sections import Section, StaleRecord
 from .steps import STEPS, Step, step_named, visible_steps
@@ -136,25 +136,11 @@ def _placed(error: CaseFileError, section: Section, index: int | None) -> _Refus
     return _Refused(rest, None, by_field)
 
 
-_FUTURE = re.compile(r"^(?P<value>.+) is in the future \(today is (?P<today>[\d-]+)\)")
-_BEFORE_BIRTH = re.compile(r"^(?P<value>.+) is before the applicant was born \((?P<born>[^)]+)\)")
-
-
 def _in_words(message: str) -> str:
     """The case file's two commonest date problems, in the client's language."""
-    found = _FUTURE.match(message)
-    if found:
-        return _("%(value)s is in the future (today is %(today)s); check the year.") % {
-            "value": found["value"],
-            "today": found["today"],
-        }
-    found = _BEFORE_BIRTH.match(message)
-    if found:
-        return _("%(value)s is before your date of birth (%(born)s); check both dates.") % {
-            "value": found["value"],
-            "born": found["born"],
-        }
-    return message
+    return date_problem_in_words(
+        message, _("%(value)s is before your date of birth (%(born)s); check both dates.")
+    )
 
 
 _ABOUT_PATHS = ("applicant.name", "applicant.birth")
